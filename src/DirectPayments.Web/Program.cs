@@ -1,3 +1,7 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using DirectPayments.Web.Platform.Hosting;
+
+var app = await WebApp.BuildAsync(args);
+await app.RunAsync();
+
+/// <summary>The web host's entry point; public so that tests can start it.</summary>
+public partial class Program;

@@ -19,6 +19,9 @@ public sealed class AppUser : IdentityUser<Guid>
 
     public Guid? OrganisationId { get; set; }
 
+    /// <summary>For an organisation's staff: the council they last chose to work in (checked against the contracts at every sign-in).</summary>
+    public Guid? SelectedCouncilId { get; set; }
+
     /// <summary>A practitioner's or manager's team.</summary>
     public Guid? TeamId { get; set; }
 

@@ -113,6 +113,10 @@ namespace DirectPayments.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
 
+                    b.Property<Guid?>("SelectedCouncilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("selected_council_id");
+
                     b.Property<Guid?>("TeamId")
                         .HasColumnType("uuid")
                         .HasColumnName("team_id");

@@ -108,6 +108,10 @@ namespace DirectPayments.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("security_stamp");
 
+                    b.Property<Guid?>("SelectedCouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("selected_council_id");
+
                     b.Property<Guid?>("TeamId")
                         .HasColumnType("TEXT")
                         .HasColumnName("team_id");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DirectPayments.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDpContext))]
-    [Migration("20261123094408_Initial")]
+    [Migration("20261123094623_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -110,6 +110,10 @@ namespace DirectPayments.Data.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT")
                         .HasColumnName("security_stamp");
+
+                    b.Property<Guid?>("SelectedCouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("selected_council_id");
 
                     b.Property<Guid?>("TeamId")
                         .HasColumnType("TEXT")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DirectPayments.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDpContext))]
-    [Migration("20261123094417_Initial")]
+    [Migration("20261123094632_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -115,6 +115,10 @@ namespace DirectPayments.Data.Migrations.Postgres
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
+
+                    b.Property<Guid?>("SelectedCouncilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("selected_council_id");
 
                     b.Property<Guid?>("TeamId")
                         .HasColumnType("uuid")

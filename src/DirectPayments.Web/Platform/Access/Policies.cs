@@ -1,0 +1,63 @@
+using DirectPayments.Domain.Platform;
+using DirectPayments.Web.Platform.Identity;
+using Microsoft.AspNetCore.Authorization;
+
+namespace DirectPayments.Web.Platform.Access;
+
+/// <summary>
+/// Who may use which pages, by role (DESIGN.md section 1). Relationship rules, such as a
+/// practitioner seeing only their team's caseload, sit in <see cref="PersonAccessRules"/> and answer
+/// 404 for a record the user is not connected to. docs/security.md has the whole matrix.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Signed in, with a council chosen.</summary>
+    public const string SignedIn = nameof(SignedIn);
+
+    /// <summary>May open a person's record: the person (or representative) and caseload staff.</summary>
+    public const string OpenPersonRecord = nameof(OpenPersonRecord);
+
+    /// <summary>May list people in the council (a practitioner sees their team only).</summary>
+    public const string ListPeople = nameof(ListPeople);
+
+    /// <summary>May change a person's contact details.</summary>
+    public const string EditPersonContact = nameof(EditPersonContact);
+
+    /// <summary>May see who has looked at a person's record.</summary>
+    public const string SeeRecordViews = nameof(SeeRecordViews);
+
+    public const string CouncilAdmin = nameof(CouncilAdmin);
+
+    /// <summary>Signed in as a person (or their representative).</summary>
+    public const string PersonOnly = nameof(PersonOnly);
+
+    /// <summary>API calls with an API key.</summary>
+    public const string ApiPeopleRead = nameof(ApiPeopleRead);
+
+    public const string ApiPeopleWrite = nameof(ApiPeopleWrite);
+
+    public static readonly IReadOnlyDictionary<string, Role[]> RolePolicies = new Dictionary<string, Role[]>
+    {
+        [OpenPersonRecord] = [Role.Person, Role.Practitioner, Role.SupportWorker, Role.FinanceOfficer, Role.Manager, Role.CouncilAdmin],
+        [ListPeople] = [Role.Practitioner, Role.SupportWorker, Role.FinanceOfficer, Role.Manager, Role.CouncilAdmin],
+        [EditPersonContact] = [Role.Person, Role.Practitioner, Role.SupportWorker, Role.Manager, Role.CouncilAdmin],
+        [SeeRecordViews] = [Role.Person, Role.Manager, Role.CouncilAdmin],
+        [CouncilAdmin] = [Role.CouncilAdmin],
+        [PersonOnly] = [Role.Person],
+    };
+
+    public static void Add(AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.Council));
+        foreach (var (name, roles) in RolePolicies)
+        {
+            var names = roles.Select(r => r.ToString()).ToArray();
+            options.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.Council).RequireClaim(AppClaims.Role, names));
+        }
+        options.AddPolicy(ApiPeopleRead, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser()
+            .RequireClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.PeopleRead));
+        options.AddPolicy(ApiPeopleWrite, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser()
+            .RequireClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.PeopleWrite));
+    }
+}
