@@ -1,6 +1,6 @@
 using DirectPayments.Web.Platform.Hosting;
 
-var app = await WebApp.BuildAsync(args);
+var app = WebApp.Build(args);
 await app.RunAsync();
 
 /// <summary>The web host's entry point; public so that tests can start it.</summary>

@@ -41,11 +41,11 @@ public sealed class Person : ITenantOwned
 
     public string FullName => $"{GivenName} {FamilyName}";
 
-    /// <summary>Age in whole years on a given day.</summary>
+    /// <summary>Age in whole years on a given day. Someone born on 29 February turns a year older on 1 March in other years.</summary>
     public int AgeOn(DateOnly day)
     {
         var age = day.Year - DateOfBirth.Year;
-        if (DateOfBirth.AddYears(age) > day)
+        if ((day.Month, day.Day).CompareTo((DateOfBirth.Month, DateOfBirth.Day)) < 0)
         {
             age--;
         }

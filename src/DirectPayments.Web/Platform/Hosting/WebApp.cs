@@ -22,13 +22,12 @@ public static class WebApp
     public const string SignInRateLimit = "sign-in";
     public const string PublicFormRateLimit = "public-forms";
 
-    public static async Task<WebApplication> BuildAsync(string[] args)
+    public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         ConfigureServices(builder);
         var app = builder.Build();
         ConfigurePipeline(app);
-        await PrepareDatabaseAsync(app.Services, app.Configuration, app.Environment);
         return app;
     }
 
@@ -45,6 +44,9 @@ public static class WebApp
         }
 
         services.AddDirectPaymentsData(DatabaseSettings.From(configuration));
+        // Registered first so that it runs before every other hosted service (data protection reads its keys
+        // from the database) and before the server takes requests: migrations, then the demo council where configured.
+        services.AddHostedService<DatabasePreparation>();
         services.AddDataProtection()
             .SetApplicationName("DirectPayments")
             .PersistKeysToDbContext<DpDbContext>();
@@ -122,6 +124,7 @@ public static class WebApp
         {
             o.RootDirectory = "/Features";
             o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+            o.Conventions.ConfigureFilter(new NoHandlerFilter());
         });
         services.AddAntiforgery(o =>
         {
@@ -228,4 +231,12 @@ public static class WebApp
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
         }
     }
+}
+
+/// <summary>Prepares the database when the host starts, before the first request.</summary>
+public sealed class DatabasePreparation(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => WebApp.PrepareDatabaseAsync(services, configuration, environment);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
