@@ -22,7 +22,7 @@ public static class PeopleApi
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/people").WithTags("People");
-        group.MapGet("/", ListAsync).RequireAuthorization(Policies.ApiPeopleRead).WithName("ListPeople")
+        group.MapGet("", ListAsync).RequireAuthorization(Policies.ApiPeopleRead).WithName("ListPeople")
             .WithSummary("Lists the council's people, 25 to a page by default.");
         group.MapGet("/{personId:guid}", GetAsync).RequireAuthorization(Policies.ApiPeopleRead).WithName("GetPerson")
             .WithSummary("One person's record. Each read is written to the audit trail.");

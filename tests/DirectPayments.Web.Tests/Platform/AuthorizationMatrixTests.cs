@@ -1,0 +1,180 @@
+using System.Net;
+using DirectPayments.Domain.Platform;
+using DirectPayments.Testing;
+using DirectPayments.Web.Platform.Demo;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace DirectPayments.Web.Tests.Platform;
+
+/// <summary>
+/// Every page and endpoint, for every role: exactly the answer the access policy gives (docs/security.md).
+/// A new page fails this test until it is added to the table below.
+/// </summary>
+public abstract class AuthorizationMatrixTests(TestApp app)
+{
+    private const HttpStatusCode Ok = HttpStatusCode.OK;
+    private const HttpStatusCode Forbidden = HttpStatusCode.Forbidden;
+    private const HttpStatusCode NotFound = HttpStatusCode.NotFound;
+    private const HttpStatusCode Redirect = HttpStatusCode.Redirect;
+    private const HttpStatusCode Unauthorized = HttpStatusCode.Unauthorized;
+
+    /// <summary>Who is asking: a demo account, or nobody (signed out).</summary>
+    public sealed record Asker(DemoAccount? Account)
+    {
+        public Role? Role => Account?.Role;
+
+        /// <summary>Amara Okafor's own sign-in (a person), as opposed to Grace Bennett, who represents someone else.</summary>
+        public bool IsAmara => Account?.Email.StartsWith("amara", StringComparison.Ordinal) == true;
+
+        public override string ToString() => Account is null ? "signed out" : $"{Account.Role} {Account.Email}";
+    }
+
+    private static HttpStatusCode Staff(Asker a, params Role[] allowed) =>
+        a.Role is null ? Redirect : allowed.Contains(a.Role.Value) ? Ok : Forbidden;
+
+    /// <summary>A page about Amara's record: the roles allowed see it (Grace, a person who does not represent Amara, gets 404).</summary>
+    private static HttpStatusCode AboutAmara(Asker a, params Role[] allowed) =>
+        a.Role is null ? Redirect
+        : !allowed.Contains(a.Role.Value) ? Forbidden
+        : a.Role == Role.Person && !a.IsAmara ? NotFound
+        : Ok;
+
+    private static readonly Role[] CaseloadStaff = [Role.Practitioner, Role.SupportWorker, Role.FinanceOfficer, Role.Manager, Role.CouncilAdmin];
+
+    private static readonly Dictionary<string, Func<Asker, HttpStatusCode>> Expected = new()
+    {
+        ["GET /"] = _ => Ok,
+        ["GET /accessibility"] = _ => Ok,
+        ["GET /privacy"] = _ => Ok,
+        ["GET /contact"] = _ => Ok,
+        ["GET /sign-in"] = _ => Ok,
+        ["GET /sign-in/two-factor"] = _ => Redirect,
+        ["GET /sign-in/recovery-code"] = _ => Redirect,
+        ["GET /account/forgot-password"] = _ => Ok,
+        ["GET /account/reset-password"] = _ => NotFound,
+        ["GET /account/accept-invitation"] = _ => NotFound,
+        ["GET /account/sign-out"] = a => a.Role is null ? Ok : Redirect,
+        ["GET /account/sign-out-everywhere"] = _ => Redirect,
+        ["GET /error/{code}"] = _ => NotFound,
+        ["GET /health/live"] = _ => Ok,
+        ["GET /health/ready"] = _ => Ok,
+        ["GET /openapi/{documentName}.json"] = _ => Ok,
+        ["GET /home"] = a => a.Role is null ? Redirect : Ok,
+        ["GET /account"] = a => a.Role is null ? Redirect : Ok,
+        ["GET /account/two-factor/set-up"] = a => a.Role is null ? Redirect : Ok,
+        ["GET /account/two-factor/recovery-codes"] = _ => Redirect,
+        // The routes run in order, so no set-up has started yet: there is no QR code to show.
+        ["GET /account/two-factor/qr-code"] = a => a.Role is null ? Redirect : NotFound,
+        ["GET /choose-council"] = a => a.Role is null ? Redirect : a.Role == Role.SupportWorker ? Ok : Redirect,
+        ["GET /people"] = a => Staff(a, CaseloadStaff),
+        ["GET /people/{personId}"] = a => AboutAmara(a, [Role.Person, .. CaseloadStaff]),
+        ["GET /people/{personId}/contact"] = a => AboutAmara(a, Role.Person, Role.Practitioner, Role.SupportWorker, Role.Manager, Role.CouncilAdmin),
+        ["GET /people/{personId}/who-has-looked"] = a => AboutAmara(a, Role.Person, Role.Manager, Role.CouncilAdmin),
+        ["GET /admin/users"] = a => Staff(a, Role.CouncilAdmin),
+        ["GET /admin/users/invite"] = a => Staff(a, Role.CouncilAdmin),
+        ["GET /admin/users/{userId}"] = a => Staff(a, Role.CouncilAdmin),
+        ["GET /admin/audit"] = a => Staff(a, Role.CouncilAdmin),
+        ["GET /admin/api-keys"] = a => Staff(a, Role.CouncilAdmin),
+        // The API takes API keys only: a signed-in cookie is not enough.
+        ["GET /api/v1/people"] = _ => Unauthorized,
+        ["GET /api/v1/people/{personId}"] = _ => Unauthorized,
+        ["PUT /api/v1/people/{personId}/contact"] = _ => Unauthorized,
+    };
+
+    [Fact]
+    public void Table_CoversEveryPageAndEndpoint()
+    {
+        app.SkipIfUnavailable();
+        var missing = EndpointCatalogue.Routes(app.Services)
+            .Select(r => $"{r.Method} {r.Pattern}")
+            .Where(r => !r.StartsWith("POST ", StringComparison.Ordinal) && !Expected.ContainsKey(r))
+            .ToList();
+        Assert.True(missing.Count == 0, "Add these to the authorisation matrix: " + string.Join(", ", missing));
+    }
+
+    public static TheoryData<string> Askers() => [.. DemoSeeder.Accounts.Select(a => a.Email).Prepend("")];
+
+    [Theory]
+    [MemberData(nameof(Askers))]
+    public async Task EveryRoute_ForEachRole_GivesWhatThePolicySays(string email)
+    {
+        app.SkipIfUnavailable();
+        var asker = new Asker(DemoSeeder.Accounts.SingleOrDefault(a => a.Email == email));
+        using var client = app.CreateClient();
+        if (asker.Account is not null)
+        {
+            await client.SignInAsync(asker.Account.Email);
+        }
+        var ids = await IdsAsync();
+        var failures = new List<string>();
+        foreach (var route in EndpointCatalogue.Routes(app.Services).Where(r => r.Method is "GET" or "PUT"))
+        {
+            var key = $"{route.Method} {route.Pattern}";
+            if (!Expected.TryGetValue(key, out var expected))
+            {
+                continue; // Table_CoversEveryPageAndEndpoint reports it.
+            }
+            var path = route.Pattern.Replace("{personId}", ids.Amara.ToString(), StringComparison.Ordinal)
+                .Replace("{userId}", ids.Admin.ToString(), StringComparison.Ordinal)
+                .Replace("{documentName}", "v1", StringComparison.Ordinal)
+                .Replace("{code}", "500", StringComparison.Ordinal);
+            using var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
+            if (route.Method == "PUT")
+            {
+                request.Content = System.Net.Http.Json.JsonContent.Create(new { reason = "Matrix" });
+            }
+            using var response = await client.Http.SendAsync(request);
+            var want = expected(asker);
+            if (response.StatusCode != want)
+            {
+                failures.Add($"{key} ({path}) gave {(int)response.StatusCode}, expected {(int)want}");
+            }
+        }
+        Assert.True(failures.Count == 0, $"As {asker}:\n" + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task PersonRecord_OfAnotherTeam_IsNotFoundForAPractitioner()
+    {
+        app.SkipIfUnavailable();
+        using var client = app.CreateClient();
+        await client.SignInAsync(DemoSeeder.Accounts.Single(a => a.Role == Role.Practitioner).Email);
+        var (scope, db) = app.OpenDatabase();
+        Guid south;
+        Guid north;
+        using (scope)
+        {
+            var council = await db.Councils.Where(c => c.Slug == DemoSeeder.CouncilSlug).Select(c => c.Id).SingleAsync();
+            db.Actor.CouncilId = council;
+            south = await db.People.Where(p => p.Reference == "EX-000105").Select(p => p.Id).SingleAsync();
+            north = await db.People.Where(p => p.Reference == "EX-000103").Select(p => p.Id).SingleAsync();
+        }
+        using var other = await client.GetAsync($"/people/{south}");
+        Assert.Equal(NotFound, other.StatusCode);
+        using var own = await client.GetAsync($"/people/{north}");
+        Assert.Equal(Ok, own.StatusCode);
+        var list = await client.GetPageAsync("/people");
+        var references = list.QuerySelectorAll("tbody td:nth-child(2)").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Contains("EX-000103", references);
+        Assert.DoesNotContain("EX-000105", references);
+    }
+
+    private async Task<(Guid Amara, Guid Admin)> IdsAsync()
+    {
+        var (scope, db) = app.OpenDatabase();
+        using (scope)
+        {
+            var council = await db.Councils.Where(c => c.Slug == DemoSeeder.CouncilSlug).Select(c => c.Id).SingleAsync();
+            db.Actor.CouncilId = council;
+            var amara = await db.People.Where(p => p.Reference == "EX-000101").Select(p => p.Id).SingleAsync();
+            var adminEmail = DemoSeeder.Accounts.Single(a => a.Role == Role.CouncilAdmin).Email.ToUpperInvariant();
+            var admin = await db.Users.Where(u => u.NormalizedEmail == adminEmail).Select(u => u.Id).SingleAsync();
+            return (amara, admin);
+        }
+    }
+}
+
+public sealed class AuthorizationMatrixTests_Sqlite(SqliteApp app) : AuthorizationMatrixTests(app), IClassFixture<SqliteApp>;
+
+public sealed class AuthorizationMatrixTests_Postgres(PostgresApp app) : AuthorizationMatrixTests(app), IClassFixture<PostgresApp>;
