@@ -18,6 +18,7 @@ public static partial class EndpointCatalogue
         {
             var raw = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
             var pattern = Constraint().Replace(raw, "{$1}");
+            pattern = pattern.Length > 1 ? pattern.TrimEnd('/') : pattern;
             var parameters = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToList();
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             foreach (var method in methods)
