@@ -43,11 +43,21 @@ public static class CommonPasswords
 
     private static readonly Lazy<HashSet<string>> Common = new(Load);
 
-    /// <summary>Whether a password is on the common list, ignoring case and surrounding spaces.</summary>
+    /// <summary>
+    /// Whether a password is on the common list, ignoring case and surrounding spaces, or is a common
+    /// password with numbers or symbols added at either end, or typed twice.
+    /// </summary>
     public static bool IsCommon(string password)
     {
         ArgumentNullException.ThrowIfNull(password);
-        return Common.Value.Contains(password.Trim());
+        var trimmed = password.Trim();
+        var core = trimmed.Trim("0123456789!\"£$%^&*()-_=+[]{};:'@#~,.<>/?\\| ".ToCharArray());
+        var half = trimmed.Length % 2 == 0 && string.Equals(trimmed[..(trimmed.Length / 2)], trimmed[(trimmed.Length / 2)..], StringComparison.OrdinalIgnoreCase)
+            ? trimmed[..(trimmed.Length / 2)]
+            : null;
+        return Common.Value.Contains(trimmed)
+            || (core.Length >= 4 && Common.Value.Contains(core))
+            || (half is not null && Common.Value.Contains(half));
     }
 
     private static HashSet<string> Load()
