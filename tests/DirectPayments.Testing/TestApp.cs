@@ -62,6 +62,7 @@ public abstract class TestApp : IAsyncLifetime
             ["Email:OutboxFolder"] = OutboxFolder,
             ["RateLimits:SignInPerMinute"] = "10000",
             ["RateLimits:PublicFormsPerMinute"] = "10000",
+            ["Security:SessionCheckSeconds"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:Json"] = "false",
         };
