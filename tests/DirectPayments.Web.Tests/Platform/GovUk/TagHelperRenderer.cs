@@ -17,6 +17,8 @@ public sealed record Node(string TagName, ITagHelper Helper, IReadOnlyList<KeyVa
 /// </summary>
 public static class TagHelperRenderer
 {
+    public static Node H(string tagName, ITagHelper helper) => new(tagName, helper, [], []);
+
     public static Node H(string tagName, ITagHelper helper, params object[] children) => new(tagName, helper, [], children);
 
     public static Node H(string tagName, ITagHelper helper, Dictionary<string, object> attributes, params object[] children) =>
