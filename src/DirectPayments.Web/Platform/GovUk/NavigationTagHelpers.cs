@@ -132,7 +132,7 @@ public sealed class PaginationChildTagHelper : TagHelper
 /// The page header, in govuk-frontend's generic header markup (no crown, as this is not a GOV.UK service):
 /// <c>&lt;govuk-header service-name="Direct payments" href="/" /&gt;</c>, where the service name is the council's.
 /// </summary>
-[HtmlTargetElement("govuk-header", TagStructure = TagStructure.WithoutEndTag)]
+[HtmlTargetElement("govuk-header")]
 public sealed class HeaderTagHelper : TagHelper
 {
     public string ServiceName { get; set; } = "";

@@ -3,7 +3,10 @@ using AngleSharp.Html.Parser;
 using DirectPayments.Testing.Html;
 using DirectPayments.Web.Platform.GovUk;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Xunit;
 using static DirectPayments.Web.Tests.Platform.GovUk.TagHelperRenderer;
@@ -118,6 +121,16 @@ public sealed class DateInputTests
         var context = new TestProviderContext(metadata);
 
         Assert.IsType<DateOnlyModelBinder>(new DateOnlyModelBinderProvider().GetBinder(context));
+    }
+
+    [Fact]
+    public void AddGovUkComponents_MvcOptions_PutsDateBinderFirst()
+    {
+        using var provider = new ServiceCollection().AddOptions().AddGovUkComponents().BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<MvcOptions>>().Value;
+
+        Assert.IsType<DateOnlyModelBinderProvider>(options.ModelBinderProviders[0]);
     }
 
     /// <summary>The fixtures name the parts "day" with ids "dob-day"; we use "DateOfBirth.Day" for both so they bind.</summary>
