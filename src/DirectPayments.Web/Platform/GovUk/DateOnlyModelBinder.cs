@@ -42,6 +42,9 @@ public sealed class DateOnlyModelBinder : IModelBinder
         foreach (var (_, key, raw) in values)
         {
             bindingContext.ModelState.SetModelValue(key, raw);
+            // Validation only visits the property's own key, so a part left unvalidated would make
+            // ModelState.IsValid false for a good date. An error added below still marks its part invalid.
+            bindingContext.ModelState.MarkFieldValid(key);
         }
         var texts = values.Select(v => v.Raw.FirstValue?.Trim() ?? "").ToList();
         var label = DisplayName(bindingContext);
