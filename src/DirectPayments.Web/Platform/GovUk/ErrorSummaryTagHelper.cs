@@ -43,7 +43,7 @@ public sealed class ErrorSummaryTagHelper : TagHelper
     {
         await output.GetChildContentAsync();
         var parts = (ErrorSummaryParts)context.Items[typeof(ErrorSummaryParts)];
-        var errors = ModelStateErrors(ViewContext.ViewData.ModelState).Concat(parts.Items).ToList();
+        var errors = ModelStateErrors(ViewContext.ViewData).Concat(parts.Items).ToList();
         if (errors.Count == 0 && parts.Description is null)
         {
             output.SuppressOutput();
@@ -102,11 +102,25 @@ public sealed class ErrorSummaryTagHelper : TagHelper
         GovUkForm.ReplaceWith(output, summary);
     }
 
-    private static IEnumerable<(string? Href, IHtmlContent Content)> ModelStateErrors(ModelStateDictionary modelState)
+    /// <summary>
+    /// ModelState keeps its keys sorted, not in page order, so errors follow the order in which the page model
+    /// declares its properties (which is usually the order of the questions), then any others.
+    /// </summary>
+    private static IEnumerable<(string? Href, IHtmlContent Content)> ModelStateErrors(ViewDataDictionary viewData)
     {
-        foreach (var (key, entry) in modelState)
+        var modelState = viewData.ModelState;
+        var propertyOrder = ((IEnumerable<ModelMetadata>?)viewData.ModelMetadata?.Properties ?? [])
+            .Select((property, index) => (property.PropertyName, index))
+            .Where(p => p.PropertyName is not null)
+            .DistinctBy(p => p.PropertyName)
+            .ToDictionary(p => p.PropertyName!, p => p.index, StringComparer.Ordinal);
+        var ordered = modelState
+            .Where(e => e.Value is { Errors.Count: > 0 })
+            .Select(e => (e.Key, e.Value!.Errors))
+            .OrderBy(e => propertyOrder.TryGetValue(e.Key.Split('.', '[')[0], out var index) ? index : int.MaxValue);
+        foreach (var (key, errors) in ordered)
         {
-            foreach (var error in entry.Errors)
+            foreach (var error in errors)
             {
                 yield return ("#" + LinkTarget(modelState, key), new StringHtmlContent(error.ErrorMessage));
             }

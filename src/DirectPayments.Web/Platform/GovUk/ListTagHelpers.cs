@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace DirectPayments.Web.Platform.GovUk;
@@ -12,7 +13,45 @@ namespace DirectPayments.Web.Platform.GovUk;
 [HtmlTargetElement("govuk-summary-list")]
 public sealed class SummaryListTagHelper : TagHelper
 {
-    public override void Process(TagHelperContext context, TagHelperOutput output) => GovUkHtml.Become(output, "dl", "govuk-summary-list");
+    public override void Init(TagHelperContext context) => context.Items[typeof(SummaryListTagHelper)] = new List<SummaryListRow>();
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        await output.GetChildContentAsync();
+        var rows = (List<SummaryListRow>)context.Items[typeof(SummaryListTagHelper)];
+        // When some rows have actions, GOV.UK marks the others so the columns still line up.
+        var anyActions = rows.Any(r => r.Actions is not null);
+        GovUkHtml.Become(output, "dl", "govuk-summary-list");
+        output.Content.Clear();
+        foreach (var row in rows)
+        {
+            var div = GovUkHtml.Element("div", "govuk-summary-list__row");
+            if (row.Class is not null)
+            {
+                div.AddCssClass(row.Class);
+            }
+            if (anyActions && row.Actions is null)
+            {
+                div.AddCssClass("govuk-summary-list__row--no-actions");
+            }
+            div.InnerHtml.AppendHtml(row.Key ?? GovUkHtml.Element("dt", "govuk-summary-list__key"));
+            div.InnerHtml.AppendHtml(row.Value ?? GovUkHtml.Element("dd", "govuk-summary-list__value"));
+            if (row.Actions is not null)
+            {
+                div.InnerHtml.AppendHtml(row.Actions);
+            }
+            output.Content.AppendHtml(div);
+        }
+    }
+}
+
+/// <summary>One row of a summary list, filled in by its children.</summary>
+public sealed class SummaryListRow
+{
+    public string? Class { get; init; }
+    public IHtmlContent? Key { get; set; }
+    public IHtmlContent? Value { get; set; }
+    public IHtmlContent? Actions { get; set; }
 }
 
 /// <summary>The row, key and value of a summary list.</summary>
@@ -21,20 +60,39 @@ public sealed class SummaryListTagHelper : TagHelper
 [HtmlTargetElement("govuk-summary-list-row-value", ParentTag = "govuk-summary-list-row")]
 public sealed class SummaryListRowTagHelper : TagHelper
 {
-    public override void Process(TagHelperContext context, TagHelperOutput output)
+    public override void Init(TagHelperContext context)
     {
+        if (context.TagName == "govuk-summary-list-row")
+        {
+            var cssClass = context.AllAttributes.TryGetAttribute("class", out var c) ? c.Value?.ToString() : null;
+            context.Items[typeof(SummaryListRow)] = new SummaryListRow { Class = cssClass };
+        }
+    }
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var content = new HtmlString((await output.GetChildContentAsync()).GetContent());
+        var row = (SummaryListRow)context.Items[typeof(SummaryListRow)];
         switch (context.TagName)
         {
             case "govuk-summary-list-row":
-                GovUkHtml.Become(output, "div", "govuk-summary-list__row");
+                ((List<SummaryListRow>)context.Items[typeof(SummaryListTagHelper)]).Add(row);
                 break;
             case "govuk-summary-list-row-key":
-                GovUkHtml.Become(output, "dt", "govuk-summary-list__key");
+                row.Key = Cell(output, "dt", "govuk-summary-list__key", content);
                 break;
             default:
-                GovUkHtml.Become(output, "dd", "govuk-summary-list__value");
+                row.Value = Cell(output, "dd", "govuk-summary-list__value", content);
                 break;
         }
+        output.SuppressOutput();
+    }
+
+    private static TagBuilder Cell(TagHelperOutput output, string tagName, string cssClass, IHtmlContent content)
+    {
+        var cell = GovUkHtml.Element(tagName, cssClass, content);
+        GovUkForm.CopyUnboundAttributes(output, cell);
+        return cell;
     }
 }
 
@@ -48,19 +106,26 @@ public sealed class SummaryListRowActionsTagHelper : TagHelper
     {
         await output.GetChildContentAsync();
         var actions = (List<IHtmlContent>)context.Items[typeof(SummaryListRowActionsTagHelper)];
-        GovUkHtml.Become(output, "dd", "govuk-summary-list__actions");
-        output.Content.Clear();
-        if (actions.Count == 1)
+        output.SuppressOutput();
+        if (actions.Count == 0)
         {
-            output.Content.AppendHtml(actions[0]);
             return;
         }
-        var list = GovUkHtml.Element("ul", "govuk-summary-list__actions-list");
-        foreach (var action in actions)
+        var dd = GovUkHtml.Element("dd", "govuk-summary-list__actions");
+        if (actions.Count == 1)
         {
-            list.InnerHtml.AppendHtml(GovUkHtml.Element("li", "govuk-summary-list__actions-list-item", action));
+            dd.InnerHtml.AppendHtml(actions[0]);
         }
-        output.Content.AppendHtml(list);
+        else
+        {
+            var list = GovUkHtml.Element("ul", "govuk-summary-list__actions-list");
+            foreach (var action in actions)
+            {
+                list.InnerHtml.AppendHtml(GovUkHtml.Element("li", "govuk-summary-list__actions-list-item", action));
+            }
+            dd.InnerHtml.AppendHtml(list);
+        }
+        ((SummaryListRow)context.Items[typeof(SummaryListRow)]).Actions = dd;
     }
 }
 

@@ -1,6 +1,8 @@
 using AngleSharp.Html.Parser;
 using DirectPayments.Testing.Html;
 using DirectPayments.Web.Platform.GovUk;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Xunit;
 using static DirectPayments.Web.Tests.Platform.GovUk.TagHelperRenderer;
 
@@ -42,6 +44,34 @@ public sealed class ErrorSummaryTests
         };
 
         HtmlAssert.Equivalent(GovUkFixtures.Html("error-summary", fixture), await RenderAsync(node));
+    }
+
+    [Fact]
+    public async Task ErrorSummary_SeveralErrors_ListsThemInPageModelPropertyOrder()
+    {
+        var view = NewViewContext();
+        view.ViewData = new ViewDataDictionary<PageForm>(new EmptyModelMetadataProvider(), view.ViewData.ModelState);
+        view.ViewData.ModelState.AddModelError("Unrelated", "Something else went wrong");
+        view.ViewData.ModelState.AddModelError("Surname", "Enter a surname");
+        view.ViewData.ModelState.AddModelError("Amount", "Enter an amount");
+        view.ViewData.ModelState.AddModelError("Address.Postcode", "Enter a postcode");
+
+        var html = await RenderAsync(H("govuk-error-summary", new ErrorSummaryTagHelper { ViewContext = view }));
+
+        var links = new HtmlParser().ParseDocument(html).QuerySelectorAll(".govuk-error-summary__list a");
+        Assert.Equal(["#Surname", "#Amount", "#Address.Postcode", "#Unrelated"], links.Select(a => a.GetAttribute("href")));
+    }
+
+    private sealed class PageForm
+    {
+        public string? Surname { get; set; }
+        public decimal? Amount { get; set; }
+        public PageAddress? Address { get; set; }
+    }
+
+    private sealed class PageAddress
+    {
+        public string? Postcode { get; set; }
     }
 
     [Fact]

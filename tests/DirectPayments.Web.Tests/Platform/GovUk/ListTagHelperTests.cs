@@ -17,6 +17,9 @@ public sealed class ListTagHelperTests
     [InlineData("with actions")]
     [InlineData("no-border")]
     [InlineData("single action with anchor")]
+    [InlineData("with some actions")]
+    [InlineData("rows with classes")]
+    [InlineData("key with classes")]
     public async Task SummaryList_FixtureCase_MatchesGovUkHtml(string fixture)
     {
         static Node Action(string text, string? hidden) =>
@@ -44,6 +47,17 @@ public sealed class ListTagHelperTests
                 Row("Name", "Firstname Lastname", Action("Edit", "name"), Action("Delete", "name")),
                 Row("Date of birth", "13/08/1980", Action("Change", "date of birth")),
                 Row("Contact information", ContactHtml, Action("Edit", "contact information"), Action("Change", "contact information"))),
+            "with some actions" => H("govuk-summary-list", new SummaryListTagHelper(),
+                Row("Name", "Firstname Lastname", Action("Edit", "name"), Action("Delete", "name")),
+                Row("Date of birth", "13/08/1980"), Row("Contact information", ContactHtml)),
+            "rows with classes" => H("govuk-summary-list", new SummaryListTagHelper(),
+                H("govuk-summary-list-row", new SummaryListRowTagHelper(), new() { ["class"] = "app-custom-class" },
+                    H("govuk-summary-list-row-key", new SummaryListRowTagHelper(), "Name"),
+                    H("govuk-summary-list-row-value", new SummaryListRowTagHelper(), "Firstname Lastname"))),
+            "key with classes" => H("govuk-summary-list", new SummaryListTagHelper(),
+                H("govuk-summary-list-row", new SummaryListRowTagHelper(),
+                    H("govuk-summary-list-row-key", new SummaryListRowTagHelper(), new() { ["class"] = "app-custom-class" }, "Name"),
+                    H("govuk-summary-list-row-value", new SummaryListRowTagHelper(), "Firstname Lastname"))),
             "single action with anchor" => H("govuk-summary-list", new SummaryListTagHelper(),
                 Row("Name", "Firstname Lastname", Action("First action", null))),
             _ => throw new ArgumentOutOfRangeException(nameof(fixture)),
