@@ -26,9 +26,6 @@ public sealed class FormFieldParts
 /// <summary>Shared rendering and ModelState helpers for the GOV.UK form components.</summary>
 public static class GovUkForm
 {
-    public static bool IsEmpty(IHtmlContent? content) =>
-        content is null || (content is TagHelperContent t ? t.IsEmptyOrWhiteSpace : string.IsNullOrWhiteSpace(ToHtml(content)));
-
     public static string ToHtml(IHtmlContent content)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);

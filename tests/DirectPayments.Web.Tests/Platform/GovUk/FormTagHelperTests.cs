@@ -127,6 +127,7 @@ public sealed class FormTagHelperTests
     [InlineData("with error message")]
     [InlineData("with hint and error message")]
     [InlineData("with disabled")]
+    [InlineData("without fieldset")]
     public async Task Radios_FixtureCase_MatchesGovUkHtml(string fixture)
     {
         var view = NewViewContext();
@@ -167,6 +168,7 @@ public sealed class FormTagHelperTests
             "with disabled" => H("govuk-radios", Radios("gov"), Legend("How do you want to sign in?", heading: true),
                 Item("gateway", "Sign in with Government Gateway", "gateway", GatewayHint),
                 Item("verify", "Sign in with GOV.UK Verify", "verify", VerifyHint, disabled: true)),
+            "without fieldset" => H("govuk-radios", Radios("colours"), Item("red", "Red"), Item("green", "Green"), Item("blue", "Blue")),
             _ => throw new ArgumentOutOfRangeException(nameof(fixture)),
         };
         if (fixture.Contains("error", StringComparison.Ordinal))
