@@ -5,6 +5,7 @@ using DirectPayments.Web.Features.Journey;
 using DirectPayments.Web.Platform.Access;
 using DirectPayments.Web.Platform.Demo;
 using DirectPayments.Web.Platform.Email;
+using DirectPayments.Web.Platform.GovUk;
 using DirectPayments.Web.Platform.Identity;
 using DirectPayments.Web.Platform.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -131,6 +132,7 @@ public static class WebApp
             o.Cookie.Name = "dp-antiforgery";
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        services.AddGovUkComponents();
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {

@@ -51,7 +51,9 @@ public sealed class TwoFactorSetUpModel(UserManager<AppUser> users, SignInManage
         // Keep the key that is being set up until it is confirmed, so a reload shows the same QR code.
         if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
         {
+            // A new key changes the security stamp, so this browser's sign-in is renewed to match.
             await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
         }
         FormattedKey = Format(await users.GetAuthenticatorKeyAsync(user) ?? "");
         return Page();
