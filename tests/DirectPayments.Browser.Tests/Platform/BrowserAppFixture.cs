@@ -72,7 +72,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         // Every page here answers in well under a second; fail fast rather than wait Playwright's default 30 seconds.
         context.SetDefaultTimeout(10_000);
         var page = await context.NewPageAsync();
-        return new BrowserSession(context, page, BaseAddress);
+        return new BrowserSession(context, page, BaseAddress, javaScriptEnabled);
     }
 
     public async ValueTask DisposeAsync()
