@@ -1,0 +1,115 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(DirectPayments.Browser.Tests.Platform.BrowserAppFixture))]
+
+namespace DirectPayments.Browser.Tests.Platform;
+
+/// <summary>
+/// The app on Kestrel at a real 127.0.0.1 port, with its own fresh SQLite database and demo council,
+/// and one headless Debian Chromium, shared by every browser test in the run. Each test opens its own
+/// browser context, so no cookie passes from one test to another.
+/// </summary>
+public sealed class BrowserAppFixture : IAsyncLifetime
+{
+    /// <summary>Debian's Chromium; Playwright never downloads a browser here (docs: ecosystem.md section 6.4).</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "dp-browser-tests", Guid.NewGuid().ToString("N"));
+    private AppFactory? factory;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    /// <summary>The app's origin, for example http://127.0.0.1:41234.</summary>
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Where screenshots go: the test output folder, so a person can look at them after a run.</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(folder);
+        Directory.CreateDirectory(ScreenshotFolder);
+        factory = new AppFactory(folder);
+        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        BaseAddress = new Uri(address);
+
+        playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>A fresh browser context (no cookies) with one page, recording every request it makes.</summary>
+    public async Task<BrowserSession> NewSessionAsync(bool javaScriptEnabled = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            JavaScriptEnabled = javaScriptEnabled,
+            Locale = "en-GB",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        // Every page here answers in well under a second; fail fast rather than wait Playwright's default 30 seconds.
+        context.SetDefaultTimeout(10_000);
+        var page = await context.NewPageAsync();
+        return new BrowserSession(context, page, BaseAddress, javaScriptEnabled);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+        playwright?.Dispose();
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; the temp folder is cleared by the machine.
+        }
+    }
+
+    /// <summary>The real app in the Development environment (demo sign-ins, no one-time code for demo staff) on its own database.</summary>
+    private sealed class AppFactory(string folder) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Database:Provider", "sqlite");
+            builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(folder, "dp.db")}");
+            builder.UseSetting("Email:OutboxFolder", Path.Combine(folder, "outbox"));
+            builder.UseSetting("RateLimits:SignInPerMinute", "1000");
+            builder.UseSetting("RateLimits:PublicFormsPerMinute", "1000");
+            builder.UseSetting("Demo:SkipTwoFactor", "true");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        }
+    }
+}
