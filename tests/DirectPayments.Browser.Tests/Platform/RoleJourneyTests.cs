@@ -65,9 +65,7 @@ public sealed class RoleJourneyTests(BrowserAppFixture app)
         Assert.Empty(session.ForeignOrFontRequests());
     }
 
-    [Fact(Skip = "Known bug: the home page greets people by their sign-in email, not their name. AppClaimsFactory adds a second "
-        + "ClaimTypes.Name claim after Identity's own (the user name, which is the email), and User.Identity.Name reads the first. "
-        + "Remove this Skip once the claims factory replaces the name claim.")]
+    [Fact]
     public async Task SignIn_DemoAccount_HomeHeadingGreetsByName()
     {
         var account = DemoSeeder.Accounts.First(a => a.Role == Role.Practitioner);

@@ -40,6 +40,8 @@ public abstract partial class AuditAndAccountTests(TestApp app)
 
         using var person = app.CreateClient();
         await person.SignInAsync(Email(Role.Person));
+        var home = await person.GetPageAsync("/home");
+        Assert.Contains("Hello, Amara Okafor", home.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         var page = await person.GetPageAsync($"/people/{amara}/who-has-looked");
         var rows = page.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(rows, r => r.Contains("Priya Shah (Practitioner)", StringComparison.Ordinal) && r.Contains("Looked at the record", StringComparison.Ordinal));

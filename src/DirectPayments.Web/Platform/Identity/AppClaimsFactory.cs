@@ -24,6 +24,11 @@ public sealed class AppClaimsFactory(
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
+        // Identity names the user by their user name (the email address); pages greet people by their name.
+        foreach (var name in identity.FindAll(ClaimTypes.Name).ToList())
+        {
+            identity.RemoveClaim(name);
+        }
         identity.AddClaim(new Claim(ClaimTypes.Name, user.DisplayName));
         identity.AddClaim(new Claim(AppClaims.Role, user.Role.ToString()));
         if (user.TeamId is { } team)

@@ -38,7 +38,7 @@ public sealed class RecoveryCodeModel(SignInManager<AppUser> signIn, DpDbContext
                 : "The recovery code is not right or has already been used");
             return Page();
         }
-        SignedInAudit.Record(db, user, "a recovery code");
+        SignedInAudit.Record(db, user, "user.signed-in", "With a recovery code");
         await db.SaveChangesAsync();
         return Redirect("/home");
     }

@@ -47,7 +47,7 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
         if (result.IsLockedOut)
         {
             ModelState.AddModelError(nameof(Email), "Your account is locked because of too many attempts to sign in. Try again in 15 minutes, or reset your password");
-            Audit(user, "user.locked-out");
+            SignedInAudit.Record(db, user, "user.locked-out", null);
             await db.SaveChangesAsync();
             return Page();
         }
@@ -60,20 +60,9 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
             ModelState.AddModelError(nameof(Email), "Enter the email address and password for your account");
             return Page();
         }
-        Audit(user, "user.signed-in");
+        SignedInAudit.Record(db, user, "user.signed-in", "With a password");
         await db.SaveChangesAsync();
         return LocalRedirect(SafeReturnUrl(ReturnUrl));
-    }
-
-    private void Audit(AppUser user, string action)
-    {
-        if (user.CouncilId is { } council)
-        {
-            db.Actor.UserId = user.Id;
-            db.Actor.Role = user.Role;
-            db.Actor.Actor = "user";
-            db.RecordAuditIn(council, action, "User", user.Id.ToString());
-        }
     }
 
     /// <summary>Only a path on this site, never another site (an open redirect).</summary>

@@ -67,15 +67,9 @@ public sealed class TwoFactorSetUpModel(UserManager<AppUser> users, SignInManage
             return NotFound();
         }
         FormattedKey = Format(await users.GetAuthenticatorKeyAsync(user) ?? "");
-        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (code.Length == 0)
+        if (OneTimeCode.Check(Code, out var code) is { } problem)
         {
-            ModelState.AddModelError(nameof(Code), "Enter the code from your authenticator app");
-            return Page();
-        }
-        if (code.Length != 6 || !code.All(char.IsAsciiDigit))
-        {
-            ModelState.AddModelError(nameof(Code), "The code must be 6 numbers, like 123456");
+            ModelState.AddModelError(nameof(Code), problem);
             return Page();
         }
         var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code);
