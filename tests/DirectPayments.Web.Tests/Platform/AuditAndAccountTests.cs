@@ -171,6 +171,9 @@ public abstract partial class AuditAndAccountTests(TestApp app)
         var link = new Uri(LinkPattern().Match(client.LatestEmail()).Value).PathAndQuery;
         using var reset = await client.SubmitAsync(link, new Dictionary<string, string> { ["Password"] = "new passphrase for tariq" });
         Assert.Equal("/sign-in", reset.Headers.Location?.OriginalString);
+        var signIn = await client.GetPageAsync("/sign-in");
+        Assert.Equal("Your password has been changed. Sign in with your new password",
+            signIn.QuerySelector(".govuk-notification-banner--success .govuk-notification-banner__heading")!.TextContent.Trim());
         await client.SignInAsync(email, "new passphrase for tariq");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/home")).StatusCode);
     }
