@@ -69,8 +69,11 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             Locale = "en-GB",
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
-        // Every page here answers in well under a second; fail fast rather than wait Playwright's default 30 seconds.
-        context.SetDefaultTimeout(10_000);
+        // Pages answer in well under a second on a quiet machine, but in CI the web tests run beside these on
+        // 2 cores and a sign-in (PBKDF2 hashing plus two redirects) has taken over 10 seconds. A broken page
+        // still fails, after 30 seconds.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
         var page = await context.NewPageAsync();
         return new BrowserSession(context, page, BaseAddress, javaScriptEnabled);
     }
