@@ -35,6 +35,16 @@ public abstract class DpDbContext : IdentityUserContext<AppUser, Guid>, IDataPro
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonAccess> PersonAccess => Set<PersonAccess>();
+    public DbSet<Arrangement> Arrangements => Set<Arrangement>();
+    public DbSet<ArrangementTransition> ArrangementTransitions => Set<ArrangementTransition>();
+    public DbSet<SupportPlan> SupportPlans => Set<SupportPlan>();
+    public DbSet<PlanComment> PlanComments => Set<PlanComment>();
+    public DbSet<SuitabilityDecision> SuitabilityDecisions => Set<SuitabilityDecision>();
+    public DbSet<AllocationToolVersion> AllocationToolVersions => Set<AllocationToolVersion>();
+    public DbSet<FundingDecision> FundingDecisions => Set<FundingDecision>();
+    public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
+    public DbSet<CaseTask> Tasks => Set<CaseTask>();
+    public DbSet<Review> Reviews => Set<Review>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
@@ -188,9 +198,22 @@ public abstract class DpDbContext : IdentityUserContext<AppUser, Guid>, IDataPro
                     throw new InvalidOperationException($"Refused to save a {entry.Metadata.ClrType.Name} belonging to another council.");
                 }
             }
-            if (entry.Entity is Person person && entry.State is EntityState.Added or EntityState.Modified)
+            if (entry.State is EntityState.Added or EntityState.Modified)
             {
-                person.Version = Guid.NewGuid();
+                switch (entry.Entity)
+                {
+                    case Person person:
+                        person.Version = Guid.NewGuid();
+                        break;
+                    case Arrangement arrangement:
+                        arrangement.Version = Guid.NewGuid();
+                        break;
+                    case SupportPlan plan:
+                        plan.ConcurrencyToken = Guid.NewGuid();
+                        break;
+                    default:
+                        break;
+                }
             }
             AuditRowChange(entry);
         }
@@ -221,6 +244,8 @@ public abstract class DpDbContext : IdentityUserContext<AppUser, Guid>, IDataPro
         {
             Person p => p.Id,
             PersonAccess a => a.PersonId,
+            Arrangement a => a.PersonId,
+            CaseTask t => t.PersonId,
             _ => (Guid?)null,
         };
         var action = $"{char.ToLowerInvariant(type[0])}{type[1..]}.{verb}";
@@ -230,7 +255,7 @@ public abstract class DpDbContext : IdentityUserContext<AppUser, Guid>, IDataPro
 
     private static readonly HashSet<string> IgnoredInAudit =
     [
-        nameof(Person.Version), nameof(AppUser.ConcurrencyStamp), nameof(AppUser.SecurityStamp), nameof(ApiKey.LastUsedAt),
+        nameof(Person.Version), nameof(SupportPlan.ConcurrencyToken), nameof(AppUser.ConcurrencyStamp), nameof(AppUser.SecurityStamp), nameof(ApiKey.LastUsedAt),
         nameof(AppUser.AccessFailedCount), nameof(AppUser.LockoutEnd),
     ];
 
@@ -243,6 +268,10 @@ public abstract class DpDbContext : IdentityUserContext<AppUser, Guid>, IDataPro
                 return true;
             case AppUser user when (user.CouncilId ?? _actor.CouncilId) is { } council:
                 councilId = council;
+                return true;
+            // Rows that belong to a tenant-owned parent are audited in the acting council's trail.
+            case PlanOutcome or PlanCost or AllocationRate or AgreementSignature when _actor.CouncilId is { } acting:
+                councilId = acting;
                 return true;
             default:
                 councilId = Guid.Empty;

@@ -146,6 +146,651 @@ namespace DirectPayments.Data.Migrations.Postgres
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("DirectPayments.Domain.Journey.AgreementSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("account_name");
+
+                    b.Property<Guid>("AgreementVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_version_id");
+
+                    b.Property<string>("Confirmation")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("confirmation");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("side");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<string>("SignedHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("signed_hash");
+
+                    b.Property<string>("TypedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("typed_name");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreement_signatures");
+
+                    b.HasIndex("AgreementVersionId", "Side")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreement_signatures_agreement_version_id_side");
+
+                    b.ToTable("agreement_signatures", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.AgreementVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("arrangement_id");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("FundingDecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("funding_decision_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<string>("TextHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("text_hash");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreement_versions");
+
+                    b.HasIndex("FundingDecisionId")
+                        .HasDatabaseName("ix_agreement_versions_funding_decision_id");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_agreement_versions_plan_id");
+
+                    b.HasIndex("ArrangementId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreement_versions_arrangement_id_version");
+
+                    b.ToTable("agreement_versions", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.AllocationRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgeBand")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("age_band");
+
+                    b.Property<string>("NeedLevel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("need_level");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.Property<long>("WeeklyPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("weekly_pence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_allocation_rate");
+
+                    b.HasIndex("VersionId", "AgeBand", "NeedLevel")
+                        .IsUnique()
+                        .HasDatabaseName("ix_allocation_rate_version_id_age_band_need_level");
+
+                    b.ToTable("allocation_rate", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.AllocationToolVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_allocation_tool_versions");
+
+                    b.HasIndex("CouncilId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_allocation_tool_versions_council_id_version");
+
+                    b.ToTable("allocation_tool_versions", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.Arrangement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AllocationToolVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("allocation_tool_version_id");
+
+                    b.Property<DateOnly?>("AssessedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<string>("AssessmentReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("assessment_reference");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EligibleNeeds")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("eligible_needs");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("ended_by");
+
+                    b.Property<string>("EndingReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("ending_reason");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("EnquiryNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("enquiry_notes");
+
+                    b.Property<DateOnly>("EnquiryOn")
+                        .HasColumnType("date")
+                        .HasColumnName("enquiry_on");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_reference");
+
+                    b.Property<DateOnly?>("FirstPaymentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("first_payment_on");
+
+                    b.Property<long?>("IndicativeWeeklyPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("indicative_weekly_pence");
+
+                    b.Property<string>("NeedLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("need_level");
+
+                    b.Property<DateOnly?>("NoticeGivenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("notice_given_on");
+
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("payment_method");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateOnly?>("PersonalAssistantStartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("personal_assistant_starts_on");
+
+                    b.Property<Guid?>("PractitionerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practitioner_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("ReviewIntervalMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("review_interval_months");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("route");
+
+                    b.Property<string>("SignUpChecklistDone")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("sign_up_checklist_done");
+
+                    b.Property<DateOnly?>("SignUpVisitOn")
+                        .HasColumnType("date")
+                        .HasColumnName("sign_up_visit_on");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTime>("StageChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_changed_at");
+
+                    b.Property<Guid?>("SupportOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("support_organisation_id");
+
+                    b.Property<DateOnly?>("SupportReferralOn")
+                        .HasColumnType("date")
+                        .HasColumnName("support_referral_on");
+
+                    b.Property<string>("SuspendedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("suspended_reason");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.Property<bool>("WillEmployPersonalAssistant")
+                        .HasColumnType("boolean")
+                        .HasColumnName("will_employ_personal_assistant");
+
+                    b.HasKey("Id")
+                        .HasName("pk_arrangements");
+
+                    b.HasIndex("AllocationToolVersionId")
+                        .HasDatabaseName("ix_arrangements_allocation_tool_version_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_arrangements_person_id");
+
+                    b.HasIndex("SupportOrganisationId")
+                        .HasDatabaseName("ix_arrangements_support_organisation_id");
+
+                    b.HasIndex("CouncilId", "ExternalReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_arrangements_council_id_external_reference");
+
+                    b.HasIndex("CouncilId", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_arrangements_council_id_reference");
+
+                    b.HasIndex("CouncilId", "Stage")
+                        .HasDatabaseName("ix_arrangements_council_id_stage");
+
+                    b.ToTable("arrangements", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.ArrangementTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("arrangement_id");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("council_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_arrangement_transitions");
+
+                    b.HasIndex("ArrangementId", "OccurredAt")
+                        .HasDatabaseName("ix_arrangement_transitions_arrangement_id_occurred_at");
+
+                    b.ToTable("arrangement_transitions", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.CaseTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("arrangement_id");
+
+                    b.Property<Guid?>("AssignedUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assigned_user_id");
+
+                    b.Property<DateOnly?>("BookedFor")
+                        .HasColumnType("date")
+                        .HasColumnName("booked_for");
+
+                    b.Property<string>("CompletedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("completed_by_name");
+
+                    b.Property<Guid?>("CompletedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("completed_by_user_id");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tasks");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_tasks_person_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_tasks_team_id");
+
+                    b.HasIndex("ArrangementId", "Kind")
+                        .HasDatabaseName("ix_tasks_arrangement_id_kind");
+
+                    b.HasIndex("CouncilId", "CompletedOn", "DueOn")
+                        .HasDatabaseName("ix_tasks_council_id_completed_on_due_on");
+
+                    b.ToTable("tasks", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.FundingDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("arrangement_id");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("basis");
+
+                    b.Property<bool>("ByPanel")
+                        .HasColumnType("boolean")
+                        .HasColumnName("by_panel");
+
+                    b.Property<long>("ContributionWeeklyPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contribution_weekly_pence");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<long?>("DecidedWeeklyPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("decided_weekly_pence");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("decision_reasons");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("frequency");
+
+                    b.Property<long?>("IndicativeWeeklyPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("indicative_weekly_pence");
+
+                    b.Property<long>("OneOffPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("one_off_pence");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("ProposedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("proposed_by_name");
+
+                    b.Property<Guid?>("ProposedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposed_by_user_id");
+
+                    b.Property<long>("ProposedWeeklyPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("proposed_weekly_pence");
+
+                    b.Property<string>("SufficiencyReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("sufficiency_reasons");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funding_decisions");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_funding_decisions_plan_id");
+
+                    b.HasIndex("ArrangementId", "ProposedAt")
+                        .HasDatabaseName("ix_funding_decisions_arrangement_id_proposed_at");
+
+                    b.ToTable("funding_decisions", (string)null);
+                });
+
             modelBuilder.Entity("DirectPayments.Domain.Journey.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -269,6 +914,357 @@ namespace DirectPayments.Data.Migrations.Postgres
                         .HasDatabaseName("ix_person_access_person_id_user_id");
 
                     b.ToTable("person_access", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.PlanComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid?>("AuthorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_user_id");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("council_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_comments");
+
+                    b.HasIndex("PlanId", "PostedAt")
+                        .HasDatabaseName("ix_plan_comments_plan_id_posted_at");
+
+                    b.ToTable("plan_comments", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.PlanCost", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("WeeklyMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("weekly_minutes");
+
+                    b.Property<long>("WeeklyPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("weekly_pence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_costs");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_plan_costs_plan_id");
+
+                    b.ToTable("plan_costs", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.PlanOutcome", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("HowItIsMet")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("how_it_is_met");
+
+                    b.Property<string>("InTheirWords")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("in_their_words");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_outcomes");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_plan_outcomes_plan_id");
+
+                    b.ToTable("plan_outcomes", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.Review", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("arrangement_id");
+
+                    b.Property<string>("ChangesAgreed")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("changes_agreed");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<bool>("IsFullReview")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_full_review");
+
+                    b.Property<bool>("NewPlanNeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("new_plan_needed");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("WhatIsNotWorking")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("what_is_not_working");
+
+                    b.Property<string>("WhatIsWorking")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("what_is_working");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reviews");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_reviews_task_id");
+
+                    b.HasIndex("ArrangementId", "HeldOn")
+                        .HasDatabaseName("ix_reviews_arrangement_id_held_on");
+
+                    b.ToTable("reviews", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.SuitabilityDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("arrangement_id");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("council_id");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("FactsJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("facts_json");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("ReconsiderationRequest")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reconsideration_request");
+
+                    b.Property<DateTime?>("ReconsiderationRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reconsideration_requested_at");
+
+                    b.Property<Guid?>("ReconsidersDecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reconsiders_decision_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("refusal_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suitability_decisions");
+
+                    b.HasIndex("ArrangementId", "RecordedAt")
+                        .HasDatabaseName("ix_suitability_decisions_arrangement_id_recorded_at");
+
+                    b.ToTable("suitability_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.SupportPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AgreedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agreed_at");
+
+                    b.Property<string>("AgreedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agreed_by_name");
+
+                    b.Property<Guid?>("AgreedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreed_by_user_id");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("arrangement_id");
+
+                    b.Property<string>("CanBeUsedFor")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("can_be_used_for");
+
+                    b.Property<string>("CircleOfSupport")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("circle_of_support");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_token");
+
+                    b.Property<string>("ContingencyPlan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("contingency_plan");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("PaysCloseFamilyInHousehold")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pays_close_family_in_household");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_plans");
+
+                    b.HasIndex("ArrangementId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_support_plans_arrangement_id_version");
+
+                    b.ToTable("support_plans", (string)null);
                 });
 
             modelBuilder.Entity("DirectPayments.Domain.Platform.ApiKey", b =>
@@ -749,6 +1745,136 @@ namespace DirectPayments.Data.Migrations.Postgres
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("DirectPayments.Domain.Journey.AgreementSignature", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.AgreementVersion", null)
+                        .WithMany("Signatures")
+                        .HasForeignKey("AgreementVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_signatures_agreement_versions_agreement_version_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.AgreementVersion", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_versions_arrangements_arrangement_id");
+
+                    b.HasOne("DirectPayments.Domain.Journey.FundingDecision", null)
+                        .WithMany()
+                        .HasForeignKey("FundingDecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_versions_funding_decisions_funding_decision_id");
+
+                    b.HasOne("DirectPayments.Domain.Journey.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_versions_support_plans_plan_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.AllocationRate", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.AllocationToolVersion", null)
+                        .WithMany("Rates")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_allocation_rate_allocation_tool_versions_version_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.AllocationToolVersion", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Platform.Council", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_allocation_tool_versions_councils_council_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.Arrangement", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.AllocationToolVersion", null)
+                        .WithMany()
+                        .HasForeignKey("AllocationToolVersionId")
+                        .HasConstraintName("fk_arrangements_allocation_tool_versions_allocation_tool_versi");
+
+                    b.HasOne("DirectPayments.Domain.Platform.Council", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_arrangements_councils_council_id");
+
+                    b.HasOne("DirectPayments.Domain.Journey.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_arrangements_people_person_id");
+
+                    b.HasOne("DirectPayments.Domain.Platform.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SupportOrganisationId")
+                        .HasConstraintName("fk_arrangements_organisations_support_organisation_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.ArrangementTransition", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_arrangement_transitions_arrangements_arrangement_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.CaseTask", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tasks_arrangements_arrangement_id");
+
+                    b.HasOne("DirectPayments.Domain.Journey.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tasks_people_person_id");
+
+                    b.HasOne("DirectPayments.Domain.Platform.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .HasConstraintName("fk_tasks_teams_team_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.FundingDecision", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_funding_decisions_arrangements_arrangement_id");
+
+                    b.HasOne("DirectPayments.Domain.Journey.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_funding_decisions_support_plans_plan_id");
+                });
+
             modelBuilder.Entity("DirectPayments.Domain.Journey.Person", b =>
                 {
                     b.HasOne("DirectPayments.Domain.Platform.Council", null)
@@ -772,6 +1898,71 @@ namespace DirectPayments.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_access_people_person_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.PlanComment", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_comments_support_plans_plan_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.PlanCost", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.SupportPlan", null)
+                        .WithMany("Costs")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_costs_support_plans_plan_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.PlanOutcome", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.SupportPlan", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_outcomes_support_plans_plan_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.Review", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reviews_arrangements_arrangement_id");
+
+                    b.HasOne("DirectPayments.Domain.Journey.CaseTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .HasConstraintName("fk_reviews_tasks_task_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.SuitabilityDecision", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_suitability_decisions_arrangements_arrangement_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.SupportPlan", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_plans_arrangements_arrangement_id");
                 });
 
             modelBuilder.Entity("DirectPayments.Domain.Platform.ApiKey", b =>
@@ -849,6 +2040,23 @@ namespace DirectPayments.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.AgreementVersion", b =>
+                {
+                    b.Navigation("Signatures");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.AllocationToolVersion", b =>
+                {
+                    b.Navigation("Rates");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.SupportPlan", b =>
+                {
+                    b.Navigation("Costs");
+
+                    b.Navigation("Outcomes");
                 });
 #pragma warning restore 612, 618
         }

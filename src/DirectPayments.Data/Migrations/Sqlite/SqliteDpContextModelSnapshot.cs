@@ -141,6 +141,651 @@ namespace DirectPayments.Data.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("DirectPayments.Domain.Journey.AgreementSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_name");
+
+                    b.Property<Guid>("AgreementVersionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_version_id");
+
+                    b.Property<string>("Confirmation")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmation");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("side");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_at");
+
+                    b.Property<string>("SignedHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_hash");
+
+                    b.Property<string>("TypedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("typed_name");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreement_signatures");
+
+                    b.HasIndex("AgreementVersionId", "Side")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreement_signatures_agreement_version_id_side");
+
+                    b.ToTable("agreement_signatures", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.AgreementVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrangement_id");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("FundingDecisionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("funding_decision_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("TextHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text_hash");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreement_versions");
+
+                    b.HasIndex("FundingDecisionId")
+                        .HasDatabaseName("ix_agreement_versions_funding_decision_id");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_agreement_versions_plan_id");
+
+                    b.HasIndex("ArrangementId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreement_versions_arrangement_id_version");
+
+                    b.ToTable("agreement_versions", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.AllocationRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgeBand")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("age_band");
+
+                    b.Property<string>("NeedLevel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("need_level");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version_id");
+
+                    b.Property<long>("WeeklyPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weekly_pence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_allocation_rate");
+
+                    b.HasIndex("VersionId", "AgeBand", "NeedLevel")
+                        .IsUnique()
+                        .HasDatabaseName("ix_allocation_rate_version_id_age_band_need_level");
+
+                    b.ToTable("allocation_rate", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.AllocationToolVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_allocation_tool_versions");
+
+                    b.HasIndex("CouncilId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_allocation_tool_versions_council_id_version");
+
+                    b.ToTable("allocation_tool_versions", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.Arrangement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AllocationToolVersionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("allocation_tool_version_id");
+
+                    b.Property<DateOnly?>("AssessedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<string>("AssessmentReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_reference");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EligibleNeeds")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("eligible_needs");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_by");
+
+                    b.Property<string>("EndingReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ending_reason");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("EnquiryNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enquiry_notes");
+
+                    b.Property<DateOnly>("EnquiryOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enquiry_on");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_reference");
+
+                    b.Property<DateOnly?>("FirstPaymentOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_payment_on");
+
+                    b.Property<long?>("IndicativeWeeklyPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicative_weekly_pence");
+
+                    b.Property<string>("NeedLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("need_level");
+
+                    b.Property<DateOnly?>("NoticeGivenOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice_given_on");
+
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_method");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateOnly?>("PersonalAssistantStartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("personal_assistant_starts_on");
+
+                    b.Property<Guid?>("PractitionerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("practitioner_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("ReviewIntervalMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("review_interval_months");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("route");
+
+                    b.Property<string>("SignUpChecklistDone")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sign_up_checklist_done");
+
+                    b.Property<DateOnly?>("SignUpVisitOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sign_up_visit_on");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTime>("StageChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_changed_at");
+
+                    b.Property<Guid?>("SupportOrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("support_organisation_id");
+
+                    b.Property<DateOnly?>("SupportReferralOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("support_referral_on");
+
+                    b.Property<string>("SuspendedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspended_reason");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.Property<bool>("WillEmployPersonalAssistant")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("will_employ_personal_assistant");
+
+                    b.HasKey("Id")
+                        .HasName("pk_arrangements");
+
+                    b.HasIndex("AllocationToolVersionId")
+                        .HasDatabaseName("ix_arrangements_allocation_tool_version_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_arrangements_person_id");
+
+                    b.HasIndex("SupportOrganisationId")
+                        .HasDatabaseName("ix_arrangements_support_organisation_id");
+
+                    b.HasIndex("CouncilId", "ExternalReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_arrangements_council_id_external_reference");
+
+                    b.HasIndex("CouncilId", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_arrangements_council_id_reference");
+
+                    b.HasIndex("CouncilId", "Stage")
+                        .HasDatabaseName("ix_arrangements_council_id_stage");
+
+                    b.ToTable("arrangements", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.ArrangementTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_name");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrangement_id");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_arrangement_transitions");
+
+                    b.HasIndex("ArrangementId", "OccurredAt")
+                        .HasDatabaseName("ix_arrangement_transitions_arrangement_id_occurred_at");
+
+                    b.ToTable("arrangement_transitions", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.CaseTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrangement_id");
+
+                    b.Property<Guid?>("AssignedUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_user_id");
+
+                    b.Property<DateOnly?>("BookedFor")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booked_for");
+
+                    b.Property<string>("CompletedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_by_name");
+
+                    b.Property<Guid?>("CompletedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_by_user_id");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_on");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tasks");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_tasks_person_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_tasks_team_id");
+
+                    b.HasIndex("ArrangementId", "Kind")
+                        .HasDatabaseName("ix_tasks_arrangement_id_kind");
+
+                    b.HasIndex("CouncilId", "CompletedOn", "DueOn")
+                        .HasDatabaseName("ix_tasks_council_id_completed_on_due_on");
+
+                    b.ToTable("tasks", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.FundingDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrangement_id");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis");
+
+                    b.Property<bool>("ByPanel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_panel");
+
+                    b.Property<long>("ContributionWeeklyPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contribution_weekly_pence");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<long?>("DecidedWeeklyPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_weekly_pence");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reasons");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("frequency");
+
+                    b.Property<long?>("IndicativeWeeklyPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicative_weekly_pence");
+
+                    b.Property<long>("OneOffPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("one_off_pence");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("ProposedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by_name");
+
+                    b.Property<Guid?>("ProposedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by_user_id");
+
+                    b.Property<long>("ProposedWeeklyPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed_weekly_pence");
+
+                    b.Property<string>("SufficiencyReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sufficiency_reasons");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funding_decisions");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_funding_decisions_plan_id");
+
+                    b.HasIndex("ArrangementId", "ProposedAt")
+                        .HasDatabaseName("ix_funding_decisions_arrangement_id_proposed_at");
+
+                    b.ToTable("funding_decisions", (string)null);
+                });
+
             modelBuilder.Entity("DirectPayments.Domain.Journey.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -264,6 +909,357 @@ namespace DirectPayments.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_person_access_person_id_user_id");
 
                     b.ToTable("person_access", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.PlanComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid?>("AuthorUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_user_id");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("posted_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_comments");
+
+                    b.HasIndex("PlanId", "PostedAt")
+                        .HasDatabaseName("ix_plan_comments_plan_id_posted_at");
+
+                    b.ToTable("plan_comments", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.PlanCost", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("WeeklyMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weekly_minutes");
+
+                    b.Property<long>("WeeklyPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weekly_pence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_costs");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_plan_costs_plan_id");
+
+                    b.ToTable("plan_costs", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.PlanOutcome", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("HowItIsMet")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("how_it_is_met");
+
+                    b.Property<string>("InTheirWords")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("in_their_words");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_outcomes");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_plan_outcomes_plan_id");
+
+                    b.ToTable("plan_outcomes", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.Review", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrangement_id");
+
+                    b.Property<string>("ChangesAgreed")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changes_agreed");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("held_on");
+
+                    b.Property<bool>("IsFullReview")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_full_review");
+
+                    b.Property<bool>("NewPlanNeeded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("new_plan_needed");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("WhatIsNotWorking")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what_is_not_working");
+
+                    b.Property<string>("WhatIsWorking")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what_is_working");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reviews");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_reviews_task_id");
+
+                    b.HasIndex("ArrangementId", "HeldOn")
+                        .HasDatabaseName("ix_reviews_arrangement_id_held_on");
+
+                    b.ToTable("reviews", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.SuitabilityDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrangement_id");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("FactsJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facts_json");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("ReconsiderationRequest")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reconsideration_request");
+
+                    b.Property<DateTime?>("ReconsiderationRequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reconsideration_requested_at");
+
+                    b.Property<Guid?>("ReconsidersDecisionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reconsiders_decision_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refusal_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suitability_decisions");
+
+                    b.HasIndex("ArrangementId", "RecordedAt")
+                        .HasDatabaseName("ix_suitability_decisions_arrangement_id_recorded_at");
+
+                    b.ToTable("suitability_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.SupportPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AgreedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreed_at");
+
+                    b.Property<string>("AgreedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreed_by_name");
+
+                    b.Property<Guid?>("AgreedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreed_by_user_id");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrangement_id");
+
+                    b.Property<string>("CanBeUsedFor")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("can_be_used_for");
+
+                    b.Property<string>("CircleOfSupport")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("circle_of_support");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_token");
+
+                    b.Property<string>("ContingencyPlan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contingency_plan");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("PaysCloseFamilyInHousehold")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pays_close_family_in_household");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_plans");
+
+                    b.HasIndex("ArrangementId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_support_plans_arrangement_id_version");
+
+                    b.ToTable("support_plans", (string)null);
                 });
 
             modelBuilder.Entity("DirectPayments.Domain.Platform.ApiKey", b =>
@@ -740,6 +1736,136 @@ namespace DirectPayments.Data.Migrations.Sqlite
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("DirectPayments.Domain.Journey.AgreementSignature", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.AgreementVersion", null)
+                        .WithMany("Signatures")
+                        .HasForeignKey("AgreementVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_signatures_agreement_versions_agreement_version_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.AgreementVersion", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_versions_arrangements_arrangement_id");
+
+                    b.HasOne("DirectPayments.Domain.Journey.FundingDecision", null)
+                        .WithMany()
+                        .HasForeignKey("FundingDecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_versions_funding_decisions_funding_decision_id");
+
+                    b.HasOne("DirectPayments.Domain.Journey.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_versions_support_plans_plan_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.AllocationRate", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.AllocationToolVersion", null)
+                        .WithMany("Rates")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_allocation_rate_allocation_tool_versions_version_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.AllocationToolVersion", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Platform.Council", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_allocation_tool_versions_councils_council_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.Arrangement", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.AllocationToolVersion", null)
+                        .WithMany()
+                        .HasForeignKey("AllocationToolVersionId")
+                        .HasConstraintName("fk_arrangements_allocation_tool_versions_allocation_tool_version_id");
+
+                    b.HasOne("DirectPayments.Domain.Platform.Council", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_arrangements_councils_council_id");
+
+                    b.HasOne("DirectPayments.Domain.Journey.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_arrangements_people_person_id");
+
+                    b.HasOne("DirectPayments.Domain.Platform.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SupportOrganisationId")
+                        .HasConstraintName("fk_arrangements_organisations_support_organisation_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.ArrangementTransition", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_arrangement_transitions_arrangements_arrangement_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.CaseTask", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tasks_arrangements_arrangement_id");
+
+                    b.HasOne("DirectPayments.Domain.Journey.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tasks_people_person_id");
+
+                    b.HasOne("DirectPayments.Domain.Platform.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .HasConstraintName("fk_tasks_teams_team_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.FundingDecision", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_funding_decisions_arrangements_arrangement_id");
+
+                    b.HasOne("DirectPayments.Domain.Journey.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_funding_decisions_support_plans_plan_id");
+                });
+
             modelBuilder.Entity("DirectPayments.Domain.Journey.Person", b =>
                 {
                     b.HasOne("DirectPayments.Domain.Platform.Council", null)
@@ -763,6 +1889,71 @@ namespace DirectPayments.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_access_people_person_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.PlanComment", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_comments_support_plans_plan_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.PlanCost", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.SupportPlan", null)
+                        .WithMany("Costs")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_costs_support_plans_plan_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.PlanOutcome", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.SupportPlan", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_outcomes_support_plans_plan_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.Review", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reviews_arrangements_arrangement_id");
+
+                    b.HasOne("DirectPayments.Domain.Journey.CaseTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .HasConstraintName("fk_reviews_tasks_task_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.SuitabilityDecision", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_suitability_decisions_arrangements_arrangement_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.SupportPlan", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_plans_arrangements_arrangement_id");
                 });
 
             modelBuilder.Entity("DirectPayments.Domain.Platform.ApiKey", b =>
@@ -840,6 +2031,23 @@ namespace DirectPayments.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.AgreementVersion", b =>
+                {
+                    b.Navigation("Signatures");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.AllocationToolVersion", b =>
+                {
+                    b.Navigation("Rates");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Journey.SupportPlan", b =>
+                {
+                    b.Navigation("Costs");
+
+                    b.Navigation("Outcomes");
                 });
 #pragma warning restore 612, 618
         }

@@ -28,6 +28,30 @@ public static class Policies
 
     public const string CouncilAdmin = nameof(CouncilAdmin);
 
+    /// <summary>May see an arrangement, its timeline, plan, decisions and agreement: the person and caseload staff.</summary>
+    public const string ViewArrangement = nameof(ViewArrangement);
+
+    /// <summary>May see the caseload of arrangements and the task lists.</summary>
+    public const string ListArrangements = nameof(ListArrangements);
+
+    /// <summary>May run the journey: start enquiries, record assessment outcomes, write plans, decide suitability, move stages, review.</summary>
+    public const string ManageJourney = nameof(ManageJourney);
+
+    /// <summary>May set up a direct payment and complete visit tasks: practitioners, support workers and managers.</summary>
+    public const string SetUpArrangement = nameof(SetUpArrangement);
+
+    /// <summary>May decide a personal budget (a manager or funding panel).</summary>
+    public const string DecideFunding = nameof(DecideFunding);
+
+    /// <summary>May sign an agreement for the council.</summary>
+    public const string SignForCouncil = nameof(SignForCouncil);
+
+    /// <summary>May end a direct payment: the person at any time, or the council.</summary>
+    public const string EndArrangement = nameof(EndArrangement);
+
+    /// <summary>May change the council's resource allocation tool.</summary>
+    public const string EditAllocationTool = nameof(EditAllocationTool);
+
     /// <summary>Signed in as a person (or their representative).</summary>
     public const string PersonOnly = nameof(PersonOnly);
 
@@ -43,6 +67,14 @@ public static class Policies
         [EditPersonContact] = [Role.Person, Role.Practitioner, Role.SupportWorker, Role.Manager, Role.CouncilAdmin],
         [SeeRecordViews] = [Role.Person, Role.Manager, Role.CouncilAdmin],
         [CouncilAdmin] = [Role.CouncilAdmin],
+        [ViewArrangement] = [Role.Person, Role.Practitioner, Role.SupportWorker, Role.FinanceOfficer, Role.Manager, Role.CouncilAdmin],
+        [ListArrangements] = [Role.Practitioner, Role.SupportWorker, Role.FinanceOfficer, Role.Manager, Role.CouncilAdmin],
+        [ManageJourney] = [Role.Practitioner, Role.Manager],
+        [SetUpArrangement] = [Role.Practitioner, Role.SupportWorker, Role.Manager],
+        [DecideFunding] = [Role.Manager],
+        [SignForCouncil] = [Role.Practitioner, Role.Manager],
+        [EndArrangement] = [Role.Person, Role.Practitioner, Role.Manager],
+        [EditAllocationTool] = [Role.CouncilAdmin, Role.Manager],
         [PersonOnly] = [Role.Person],
     };
 
