@@ -76,6 +76,12 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         ["GET /admin/users/{userId}"] = a => Staff(a, Role.CouncilAdmin),
         ["GET /admin/audit"] = a => Staff(a, Role.CouncilAdmin),
         ["GET /admin/api-keys"] = a => Staff(a, Role.CouncilAdmin),
+        ["GET /arrangements/{arrangementId}/assessment"] = a => AboutAmara(a, Role.Practitioner, Role.Manager),
+        ["GET /arrangements/{arrangementId}/plan"] = a => AboutAmara(a, [Role.Person, .. CaseloadStaff]),
+        ["GET /arrangements/{arrangementId}/plan/edit"] = a => AboutAmara(a, Role.Practitioner, Role.Manager),
+        ["GET /arrangements/{arrangementId}/plan/{version}/print"] = a => AboutAmara(a, [Role.Person, .. CaseloadStaff]),
+        ["GET /arrangements/{arrangementId}/reviews/new"] = a => AboutAmara(a, Role.Practitioner, Role.Manager),
+        ["GET /arrangements/{arrangementId}/reviews/{reviewId}"] = a => AboutAmara(a, [Role.Person, .. CaseloadStaff]),
         // The API takes API keys only: a signed-in cookie is not enough.
         ["GET /api/v1/people"] = _ => Unauthorized,
         ["GET /api/v1/people/{personId}"] = _ => Unauthorized,
