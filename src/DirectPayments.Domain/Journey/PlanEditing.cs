@@ -169,8 +169,12 @@ public static class PlanEditing
             {
                 costs.Add(new PlanCost
                 {
-                    Id = Guid.NewGuid(), Order = costs.Count + 1, Category = category, Description = row.Description!.Trim(),
-                    WeeklyMinutes = minutes!.Value, WeeklyPence = weekly!.Value.Pence,
+                    Id = Guid.NewGuid(),
+                    Order = costs.Count + 1,
+                    Category = category,
+                    Description = row.Description!.Trim(),
+                    WeeklyMinutes = minutes!.Value,
+                    WeeklyPence = weekly!.Value.Pence,
                 });
             }
         }

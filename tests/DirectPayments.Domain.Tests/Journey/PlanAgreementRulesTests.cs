@@ -7,7 +7,10 @@ public sealed class PlanAgreementRulesTests
 {
     private static SupportPlan CompletePlan() => new()
     {
-        Version = 2, Status = PlanStatus.Draft, ContingencyPlan = "My sister steps in", CanBeUsedFor = "Anything in the plan",
+        Version = 2,
+        Status = PlanStatus.Draft,
+        ContingencyPlan = "My sister steps in",
+        CanBeUsedFor = "Anything in the plan",
         Outcomes = [new PlanOutcome { InTheirWords = "Go swimming", HowItIsMet = "PA on Saturdays" }],
         Costs = [new PlanCost { Description = "PA", WeeklyPence = 5000, WeeklyMinutes = 180 }],
     };

@@ -31,9 +31,16 @@ internal static class PlanTestData
             var today = Today(app);
             var arrangement = new Arrangement
             {
-                Id = Guid.CreateVersion7(), PersonId = person.Id, Reference = "DP-T" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(),
-                Stage = stage, Route = LegalRoute.AdultWithCapacity, Channel = EnquiryChannel.Practitioner, EnquiryOn = today.AddDays(-30),
-                StageChangedAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow, Version = Guid.NewGuid(),
+                Id = Guid.CreateVersion7(),
+                PersonId = person.Id,
+                Reference = "DP-T" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(),
+                Stage = stage,
+                Route = LegalRoute.AdultWithCapacity,
+                Channel = EnquiryChannel.Practitioner,
+                EnquiryOn = today.AddDays(-30),
+                StageChangedAt = DateTime.UtcNow,
+                CreatedAt = DateTime.UtcNow,
+                Version = Guid.NewGuid(),
             };
             if (stage is not (Stage.Enquiry or Stage.Assessment))
             {
@@ -55,8 +62,13 @@ internal static class PlanTestData
         {
             var plan = new SupportPlan
             {
-                Id = Guid.CreateVersion7(), ArrangementId = arrangementId, Version = version, Status = status, CreatedAt = DateTime.UtcNow,
-                CanBeUsedFor = SupportPlanRules.DefaultCanBeUsedFor, ConcurrencyToken = Guid.NewGuid(),
+                Id = Guid.CreateVersion7(),
+                ArrangementId = arrangementId,
+                Version = version,
+                Status = status,
+                CreatedAt = DateTime.UtcNow,
+                CanBeUsedFor = SupportPlanRules.DefaultCanBeUsedFor,
+                ConcurrencyToken = Guid.NewGuid(),
             };
             if (complete)
             {
@@ -85,7 +97,11 @@ internal static class PlanTestData
             var version = (await db.AllocationToolVersions.MaxAsync(v => (int?)v.Version) ?? 0) + 1;
             var tool = new AllocationToolVersion
             {
-                Id = Guid.CreateVersion7(), Version = version, EffectiveFrom = Today(app), CreatedAt = DateTime.UtcNow, CreatedByName = "Test",
+                Id = Guid.CreateVersion7(),
+                Version = version,
+                EffectiveFrom = Today(app),
+                CreatedAt = DateTime.UtcNow,
+                CreatedByName = "Test",
             };
             if (withRates)
             {

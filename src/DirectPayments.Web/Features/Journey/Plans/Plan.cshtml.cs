@@ -125,8 +125,13 @@ public sealed class PlanModel(DpDbContext db, JourneyActions journey, IAuthoriza
         var who = Who.From(User);
         db.PlanComments.Add(new PlanComment
         {
-            Id = journey.NewId(), CouncilId = Arrangement.CouncilId, PlanId = Plan.Id, AuthorUserId = who.UserId,
-            AuthorName = await DisplayNameAsync(who), Text = CommentText!.Trim(), PostedAt = journey.Now,
+            Id = journey.NewId(),
+            CouncilId = Arrangement.CouncilId,
+            PlanId = Plan.Id,
+            AuthorUserId = who.UserId,
+            AuthorName = await DisplayNameAsync(who),
+            Text = CommentText!.Trim(),
+            PostedAt = journey.Now,
         });
         await db.SaveChangesAsync();
         TempData["Success"] = "Your comment has been added";

@@ -26,8 +26,14 @@ public static class PlanVersions
         ArgumentNullException.ThrowIfNull(arrangement);
         var plan = new SupportPlan
         {
-            Id = journey.NewId(), CouncilId = arrangement.CouncilId, ArrangementId = arrangement.Id, Version = 1, Status = PlanStatus.Draft,
-            CanBeUsedFor = SupportPlanRules.DefaultCanBeUsedFor, CreatedAt = journey.Now, ConcurrencyToken = Guid.NewGuid(),
+            Id = journey.NewId(),
+            CouncilId = arrangement.CouncilId,
+            ArrangementId = arrangement.Id,
+            Version = 1,
+            Status = PlanStatus.Draft,
+            CanBeUsedFor = SupportPlanRules.DefaultCanBeUsedFor,
+            CreatedAt = journey.Now,
+            ConcurrencyToken = Guid.NewGuid(),
         };
         db.SupportPlans.Add(plan);
         return plan;

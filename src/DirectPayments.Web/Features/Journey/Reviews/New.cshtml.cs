@@ -93,10 +93,19 @@ public sealed class NewModel(DpDbContext db, JourneyActions journey) : PageModel
         var who = Who.From(User);
         var review = new Review
         {
-            Id = journey.NewId(), CouncilId = Arrangement.CouncilId, ArrangementId = Arrangement.Id, TaskId = FromTask?.Id, HeldOn = heldOn,
-            IsFullReview = full, WhatIsWorking = WhatIsWorking!.Trim(), WhatIsNotWorking = WhatIsNotWorking!.Trim(),
-            ChangesAgreed = string.IsNullOrWhiteSpace(ChangesAgreed) ? null : ChangesAgreed.Trim(), NewPlanNeeded = NewPlanNeeded,
-            RecordedByUserId = who.UserId, RecordedByName = who.Name, RecordedAt = journey.Now,
+            Id = journey.NewId(),
+            CouncilId = Arrangement.CouncilId,
+            ArrangementId = Arrangement.Id,
+            TaskId = FromTask?.Id,
+            HeldOn = heldOn,
+            IsFullReview = full,
+            WhatIsWorking = WhatIsWorking!.Trim(),
+            WhatIsNotWorking = WhatIsNotWorking!.Trim(),
+            ChangesAgreed = string.IsNullOrWhiteSpace(ChangesAgreed) ? null : ChangesAgreed.Trim(),
+            NewPlanNeeded = NewPlanNeeded,
+            RecordedByUserId = who.UserId,
+            RecordedByName = who.Name,
+            RecordedAt = journey.Now,
         };
         db.Reviews.Add(review);
 
