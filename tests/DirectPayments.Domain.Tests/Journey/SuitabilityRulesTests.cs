@@ -289,6 +289,16 @@ public sealed class SuitabilityRulesTests
     }
 
     [Fact]
+    public void ValidateDecision_RefusalWhileEveryConditionIsMet_IsRefused()
+    {
+        var error = Assert.Single(SuitabilityRules.ValidateDecision(Evaluate(AllMet(LegalRoute.AdultWithCapacity)),
+            SuitabilityOutcome.Refused, RefusalReason.NotAppropriate, "Your needs are better met by the day centre you already use."));
+
+        Assert.Equal("Decision", error.Field);
+        Assert.StartsWith("Every condition is met, so the law says the council must make the direct payment", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ValidateDecision_RefusalWithCodeAndReasons_IsAccepted() =>
         Assert.Empty(SuitabilityRules.ValidateDecision(Evaluate(AllMet(LegalRoute.AdultWithCapacity) with { Appropriate = Answer.No }),
             SuitabilityOutcome.Refused, RefusalReason.NotAppropriate, "Your needs are better met by the day centre you already use."));
