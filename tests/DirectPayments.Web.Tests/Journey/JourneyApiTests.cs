@@ -524,6 +524,86 @@ public abstract class JourneyApiTests(TestApp app)
         Assert.Equal("Home visit", tasks[0].GetProperty("kindLabel").GetString());
     }
 
+    [Fact]
+    public async Task CaseSystem_StartsAssessesAndMovesToPlanning_WithTheIndicativeBudgetWorkedOut()
+    {
+        app.SkipIfUnavailable();
+        var council = await CouncilAsync(DemoSeeder.CouncilSlug);
+        var person = await NewPersonAsync(council);
+        using var client = await ClientAsync(council, ReadWrite);
+        var today = await TodayAsync();
+
+        using var started = await client.PostAsJsonAsync(Uri("/api/v1/arrangements"), new { personReference = person.Reference });
+        var id = (await JsonAsync(started)).GetProperty("id").GetGuid();
+        using var toAssessment = await client.PostAsJsonAsync(Uri($"/api/v1/arrangements/{id}/move"), new { to = "Assessment" });
+        using var assessed = await client.PostAsJsonAsync(Uri($"/api/v1/arrangements/{id}/assessment"),
+            new { assessmentReference = "CS-77", assessedOn = Iso(today), eligibleNeeds = "Help with meals and getting out", needLevel = "High" });
+        using var toPlanning = await client.PostAsJsonAsync(Uri($"/api/v1/arrangements/{id}/move"), new { to = "Planning", expectedStage = "Assessment" });
+
+        Assert.Equal(HttpStatusCode.OK, toAssessment.StatusCode);
+        long? rate;
+        var (scope, db) = app.OpenDatabase(council);
+        using (scope)
+        {
+            var tool = await db.AllocationToolVersions.Include(v => v.Rates).OrderByDescending(v => v.Version).FirstAsync();
+            rate = tool.Indicative(AgeBand.Adult18To64, NeedLevel.High)?.Pence;
+        }
+        Assert.NotNull(rate);
+        Assert.Equal(rate, (await JsonAsync(assessed)).GetProperty("indicativeWeeklyPence").GetInt64());
+        var status = await JsonAsync(toPlanning);
+        Assert.Equal("Planning", status.GetProperty("stage").GetString());
+        Assert.Equal(["Enquiry", "Assessment", "Planning"], status.GetProperty("transitions").EnumerateArray().Select(t => t.GetProperty("to").GetString()));
+    }
+
+    [Fact]
+    public async Task Reads_OfAnActiveDirectPayment_GiveItsBudgetPlanDecisionsAndTasks()
+    {
+        app.SkipIfUnavailable();
+        var council = await CouncilAsync(DemoSeeder.CouncilSlug);
+        Guid arrangementId;
+        var (scope, db) = app.OpenDatabase(council);
+        using (scope)
+        {
+            var amara = await db.People.SingleAsync(p => p.Reference == "EX-000101");
+            arrangementId = await db.Arrangements.Where(a => a.PersonId == amara.Id).Select(a => a.Id).SingleAsync();
+        }
+        using var client = await ClientAsync(council, ApiScopes.JourneyRead);
+
+        var status = await JsonAsync(await client.GetAsync(Uri($"/api/v1/arrangements/{arrangementId}")));
+        var plan = await JsonAsync(await client.GetAsync(Uri($"/api/v1/arrangements/{arrangementId}/plan")));
+        var decisions = await JsonAsync(await client.GetAsync(Uri($"/api/v1/arrangements/{arrangementId}/decisions")));
+        var tasks = await JsonAsync(await client.GetAsync(Uri($"/api/v1/arrangements/{arrangementId}/tasks")));
+
+        Assert.Equal("Active", status.GetProperty("stage").GetString());
+        Assert.Equal("EX-000101", status.GetProperty("personReference").GetString());
+        Assert.Equal(JsonValueKind.String, status.GetProperty("dates").GetProperty("firstPaymentOn").ValueKind);
+        Assert.Equal("PrepaymentCard", status.GetProperty("paymentMethod").GetString());
+        var weeklyTotal = plan.GetProperty("weeklyTotalPence").GetInt64();
+        Assert.Equal(weeklyTotal, plan.GetProperty("costs").EnumerateArray().Sum(c => c.GetProperty("weeklyPence").GetInt64()));
+        Assert.Equal("Agreed", plan.GetProperty("status").GetString());
+        Assert.Equal(weeklyTotal, status.GetProperty("finalWeeklyPence").GetInt64());
+        Assert.Equal("Suitable", Assert.Single(decisions.GetProperty("suitability").EnumerateArray()).GetProperty("outcome").GetString());
+        var funding = Assert.Single(decisions.GetProperty("funding").EnumerateArray());
+        Assert.Equal("Approved", funding.GetProperty("outcome").GetString());
+        Assert.False(funding.GetProperty("isOverturn").GetBoolean());
+        Assert.Contains(tasks.EnumerateArray(), t => t.GetProperty("kind").GetString() == "Review" && t.GetProperty("completedOn").ValueKind == JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesEveryJourneyEndpoint()
+    {
+        app.SkipIfUnavailable();
+        using var client = app.CreateClient();
+
+        var document = await client.Http.GetStringAsync(Uri("/openapi/v1.json"));
+
+        foreach (var path in new[] { "\"/api/v1/arrangements\"", "\"/api/v1/arrangements/{arrangementId}\"", "/plan\"", "/decisions\"", "/tasks\"", "/assessment\"", "/move\"" })
+        {
+            Assert.Contains(path, document, StringComparison.Ordinal);
+        }
+        Assert.Contains("\"FundingDecision\"", document, StringComparison.Ordinal);
+    }
+
     private async Task<Guid> CouncilAsync(string slug)
     {
         var (scope, db) = app.OpenDatabase();
