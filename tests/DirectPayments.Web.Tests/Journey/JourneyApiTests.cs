@@ -88,6 +88,38 @@ public abstract class JourneyApiTests(TestApp app)
     }
 
     [Fact]
+    public async Task StartEnquiry_SameExternalReferenceSentFiveTimesAtOnce_MakesOneArrangement()
+    {
+        app.SkipIfUnavailable();
+        var council = await CouncilAsync(DemoSeeder.CouncilSlug);
+        var person = await NewPersonAsync(council);
+        using var client = await ClientAsync(council, ReadWrite);
+        var request = new { personReference = person.Reference, externalReference = "RACE-" + person.Reference };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => client.PostAsJsonAsync(Uri("/api/v1/arrangements"), request)));
+
+        try
+        {
+            var statuses = string.Join(", ", responses.Select(r => (int)r.StatusCode).Order());
+            Assert.True(statuses == "200, 200, 200, 200, 201", $"Expected one 201 and four 200s, got {statuses}");
+            var ids = await Task.WhenAll(responses.Select(async r => (await JsonAsync(r)).GetProperty("id").GetGuid()));
+            Assert.Single(ids.Distinct());
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
+        var (scope, db) = app.OpenDatabase(council);
+        using (scope)
+        {
+            Assert.Equal(1, await db.Arrangements.CountAsync(a => a.PersonId == person.Id));
+        }
+    }
+
+    [Fact]
     public async Task StartEnquiry_ExternalReferenceUsedForSomeoneElse_Returns409()
     {
         app.SkipIfUnavailable();
@@ -176,11 +208,8 @@ public abstract class JourneyApiTests(TestApp app)
         }
         using var move = await client.PostAsJsonAsync(Uri($"/api/v1/arrangements/{theirs}/move"), new { to = "Ended", reason = "Test" });
         await AssertProblemAsync(move, HttpStatusCode.NotFound, "arrangement-not-found");
-        using var assessment = await client.PostAsJsonAsync(Uri($"/api/v1/arrangements/{theirs}/assessment"), new
-        {
-            assessmentReference = "X", assessedOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            eligibleNeeds = "X", needLevel = "Low",
-        });
+        using var assessment = await client.PostAsJsonAsync(Uri($"/api/v1/arrangements/{theirs}/assessment"),
+            new { assessmentReference = "X", assessedOn = Iso(await TodayAsync()), eligibleNeeds = "X", needLevel = "Low" });
         await AssertProblemAsync(assessment, HttpStatusCode.NotFound, "arrangement-not-found");
         var list = await JsonAsync(await client.GetAsync(Uri("/api/v1/arrangements?pageSize=100&stage=Assessment")));
         Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == theirs);
@@ -331,10 +360,8 @@ public abstract class JourneyApiTests(TestApp app)
         using var client = await ClientAsync(council, ReadWrite);
         var today = await TodayAsync();
 
-        using var response = await client.PostAsJsonAsync(Uri($"/api/v1/arrangements/{arrangementId}/assessment"), new
-        {
-            assessmentReference = reference, assessedOn = Iso(today.AddDays(-daysAgo)), eligibleNeeds = needs, needLevel = level,
-        });
+        using var response = await client.PostAsJsonAsync(Uri($"/api/v1/arrangements/{arrangementId}/assessment"),
+            new { assessmentReference = reference, assessedOn = Iso(today.AddDays(-daysAgo)), eligibleNeeds = needs, needLevel = level });
 
         var errors = (await AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation")).GetProperty("errors");
         Assert.Equal(message, Assert.Single(errors.EnumerateObject(), e => e.Name == field).Value[0].GetString());

@@ -227,6 +227,11 @@ public static class JourneyApi
 
         var open = await db.Arrangements.AsNoTracking().Where(a => a.PersonId == person.Id && a.Stage != Stage.Ended)
             .OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync();
+        if (open is not null && externalReference is not null && open.ExternalReference == externalReference)
+        {
+            // The same enquiry, made by a call that finished between the look-up above and this one.
+            return await SameEnquiryAsync(db, open, personReference, body.PersonId);
+        }
         if (open is not null)
         {
             var conflict = Problem(StatusCodes.Status409Conflict, "journey/open-arrangement", "The person already has a direct payment",
