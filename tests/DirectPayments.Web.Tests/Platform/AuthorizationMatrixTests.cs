@@ -86,6 +86,11 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         ["GET /api/v1/people"] = _ => Unauthorized,
         ["GET /api/v1/people/{personId}"] = _ => Unauthorized,
         ["PUT /api/v1/people/{personId}/contact"] = _ => Unauthorized,
+        ["GET /api/v1/arrangements"] = _ => Unauthorized,
+        ["GET /api/v1/arrangements/{arrangementId}"] = _ => Unauthorized,
+        ["GET /api/v1/arrangements/{arrangementId}/plan"] = _ => Unauthorized,
+        ["GET /api/v1/arrangements/{arrangementId}/decisions"] = _ => Unauthorized,
+        ["GET /api/v1/arrangements/{arrangementId}/tasks"] = _ => Unauthorized,
     };
 
     [Fact]

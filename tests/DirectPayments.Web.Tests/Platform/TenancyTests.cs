@@ -89,7 +89,7 @@ public abstract class TenancyTests(TestApp app)
         var other = await OtherCouncilRecordsAsync(otherborough);
         using var client = app.CreateClient();
         await client.SignInAsync(DemoSeeder.Accounts.Single(a => a.Role == Role.CouncilAdmin).Email);
-        var (key, _, _) = await CreateApiKeyAsync(exampleshire, $"{ApiScopes.PeopleRead} {ApiScopes.PeopleWrite}");
+        var (key, _, _) = await CreateApiKeyAsync(exampleshire, $"{ApiScopes.PeopleRead} {ApiScopes.PeopleWrite} {ApiScopes.JourneyRead} {ApiScopes.JourneyWrite}");
         client.Http.DefaultRequestHeaders.Authorization = null;
 
         // Route values that name no record, such as an error page's status code.
