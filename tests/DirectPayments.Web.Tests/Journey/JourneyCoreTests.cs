@@ -484,8 +484,13 @@ public abstract class JourneyCoreTests(TestApp app)
             var n = Interlocked.Increment(ref _counter);
             var person = new Person
             {
-                Id = Guid.NewGuid(), Reference = $"EX-T{app.Provider[0]}{n:D4}", GivenName = "Test", FamilyName = $"Person-{n}",
-                DateOfBirth = Today.AddYears(-40), TeamId = teamId, CreatedAt = DateTime.UtcNow,
+                Id = Guid.NewGuid(),
+                Reference = $"EX-T{app.Provider[0]}{n:D4}",
+                GivenName = "Test",
+                FamilyName = $"Person-{n}",
+                DateOfBirth = Today.AddYears(-40),
+                TeamId = teamId,
+                CreatedAt = DateTime.UtcNow,
             };
             db.People.Add(person);
             await db.SaveChangesAsync();
@@ -539,8 +544,14 @@ public abstract class JourneyCoreTests(TestApp app)
             var email = $"person-{Guid.NewGuid():N}@test.example";
             var user = new AppUser
             {
-                Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test Person",
-                Role = Role.Person, CouncilId = db.Actor.CouncilId, CreatedAt = DateTime.UtcNow,
+                Id = Guid.NewGuid(),
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = "Test Person",
+                Role = Role.Person,
+                CouncilId = db.Actor.CouncilId,
+                CreatedAt = DateTime.UtcNow,
             };
             var result = await users.CreateAsync(user, PersonPassword);
             Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
