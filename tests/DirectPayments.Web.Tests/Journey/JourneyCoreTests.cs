@@ -382,11 +382,10 @@ public abstract class JourneyCoreTests(TestApp app)
     }
 
     [Fact]
-    public async Task Arrangement_OfAnotherTeamOrCouncil_IsNotFound()
+    public async Task Arrangement_OfAnotherTeam_IsNotFoundForAPractitioner()
     {
         app.SkipIfUnavailable();
         var south = await NewArrangementAsync(Stage.Planning, "Adults South team");
-        var other = await OtherCouncilArrangementAsync();
         using var client = app.CreateClient();
         await client.SignInAsync(Practitioner);
         foreach (var path in new[] { $"/arrangements/{south.Id}", $"/arrangements/{south.Id}/move", $"/arrangements/{south.Id}/end", $"/arrangements/{south.Id}/home-visit" })
@@ -394,12 +393,36 @@ public abstract class JourneyCoreTests(TestApp app)
             using var response = await client.GetAsync(path);
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path} gave {(int)response.StatusCode}");
         }
-        using var admin = app.CreateClient();
-        await admin.SignInAsync("alex.morgan@demo.example");
-        using var otherCouncil = await admin.GetAsync($"/arrangements/{other}");
-        Assert.Equal(HttpStatusCode.NotFound, otherCouncil.StatusCode);
         using var post = await client.PostWithTokenAsync("/arrangements", $"/arrangements/{south.Id}/move", new Dictionary<string, string> { ["To"] = "Suitability" });
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Equal(Stage.Planning, (await SnapshotAsync(south.Id)).Stage);
+    }
+
+    [Fact]
+    public async Task EveryCorePage_WithAnotherCouncilsRecord_IsNotFound_EvenForAManager()
+    {
+        app.SkipIfUnavailable();
+        var (arrangementId, taskId, personId) = await OtherCouncilArrangementAsync();
+        using var client = app.CreateClient();
+        await client.SignInAsync(Manager);
+        string[] paths =
+        [
+            $"/arrangements/{arrangementId}", $"/arrangements/{arrangementId}/move", $"/arrangements/{arrangementId}/end",
+            $"/arrangements/{arrangementId}/home-visit", $"/arrangements/{arrangementId}/tasks/{taskId}", $"/people/{personId}/enquiry",
+        ];
+        foreach (var path in paths)
+        {
+            using var get = await client.GetAsync(path);
+            Assert.True(get.StatusCode == HttpStatusCode.NotFound, $"GET {path} gave {(int)get.StatusCode}");
+            using var post = await client.PostWithTokenAsync("/arrangements", path, new Dictionary<string, string>
+            {
+                ["To"] = "Suspended",
+                ["Reason"] = "Test",
+                ["Outcome"] = "Test",
+                ["Channel"] = "Person",
+            });
+            Assert.True(post.StatusCode == HttpStatusCode.NotFound, $"POST {path} gave {(int)post.StatusCode}");
+        }
     }
 
     [Fact]
@@ -520,7 +543,7 @@ public abstract class JourneyCoreTests(TestApp app)
         }
     }
 
-    private async Task<Guid> OtherCouncilArrangementAsync()
+    private async Task<(Guid Arrangement, Guid Task, Guid Person)> OtherCouncilArrangementAsync()
     {
         var (scope, db) = app.OpenDatabase();
         using (scope)
@@ -529,8 +552,9 @@ public abstract class JourneyCoreTests(TestApp app)
             var journey = scope.ServiceProvider.GetRequiredService<JourneyActions>();
             var person = await db.People.FirstAsync();
             var arrangement = journey.StartEnquiry(person, EnquiryChannel.Practitioner, LegalRoute.AdultWithCapacity, null, Who.System);
+            var task = await journey.AddTaskAsync(arrangement, TaskKind.HomeVisit, Today.AddDays(5));
             await db.SaveChangesAsync();
-            return arrangement.Id;
+            return (arrangement.Id, task.Id, person.Id);
         }
     }
 
