@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using DirectPayments.Data;
 using DirectPayments.Domain.Journey;
 using DirectPayments.Domain.Platform;
+using DirectPayments.Web.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectPayments.Web.Features.Journey.Agreements;
@@ -18,6 +20,15 @@ public sealed record AgreementDocument(
     string ArrangementReference)
 {
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>
+    /// The content security policy for the print page: the site's own, plus the hash of its one inline
+    /// style block, so the page needs no other file and allows nothing else inline.
+    /// </summary>
+    public static readonly string PrintContentSecurityPolicy = SecurityHeadersMiddleware.ContentSecurityPolicy.Replace(
+        "style-src 'self'",
+        $"style-src 'self' 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(PrintStyles)))}'",
+        StringComparison.Ordinal);
 
     public bool IsReplaced => Agreement.Status == AgreementStatus.Superseded || Agreement.Version < LatestVersion;
 
@@ -59,6 +70,13 @@ public sealed record AgreementDocument(
         AgreementStatus.Superseded => "govuk-tag--grey",
     };
 
+    /// <summary>A hash in four groups of 16 characters, so that it wraps on a small screen and is easier to compare by eye.</summary>
+    public static string Grouped(string hash)
+    {
+        ArgumentNullException.ThrowIfNull(hash);
+        return string.Join(" ", hash.Chunk(16).Select(c => new string(c)));
+    }
+
     /// <summary>A date and time as people in England read it, such as "23 November 2026 at 2:05pm".</summary>
     public static string EnglandTime(DateTime utc)
     {
@@ -80,7 +98,7 @@ public sealed record AgreementDocument(
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append("<title>").Append(e.Encode(Title)).Append("</title>\n");
         html.Append("<meta name=\"author\" content=\"").Append(e.Encode(CouncilName)).Append("\">\n");
-        html.Append("<style>\n").Append(PrintStyles).Append("</style>\n</head>\n<body>\n");
+        html.Append("<style>").Append(PrintStyles).Append("</style>\n</head>\n<body>\n");
         if (backHref is not null)
         {
             html.Append("<nav class=\"screen-only\" aria-label=\"Agreement\"><a href=\"").Append(e.Encode(backHref)).Append("\">Back to the agreement</a>");

@@ -27,6 +27,7 @@ public sealed class PrintModel(DpDbContext db, JourneyActions journey) : PageMod
         db.RecordAudit("agreement.printed", nameof(Domain.Journey.AgreementVersion), document.Agreement.Id.ToString(), arrangement.PersonId,
             details: $"Version {Version}, print version");
         await db.SaveChangesAsync();
+        Response.Headers.ContentSecurityPolicy = AgreementDocument.PrintContentSecurityPolicy;
         return Content(document.ToPrintHtml(backHref: $"/arrangements/{arrangement.Id}/agreement/{Version}"), "text/html; charset=utf-8");
     }
 }
