@@ -99,7 +99,7 @@ public abstract class TenancyTests(TestApp app)
         foreach (var route in routes)
         {
             var path = route.Pattern.Replace("{version}", "1", StringComparison.Ordinal);
-            foreach (var parameter in route.Parameters)
+            foreach (var parameter in route.Parameters.Except(notRecords))
             {
                 Assert.True(other.TryGetValue(parameter, out var id), $"The tenancy test does not know which record '{parameter}' in {route.Pattern} names: add it to OtherCouncilRecordsAsync");
                 path = path.Replace("{" + parameter + "}", id.ToString(), StringComparison.Ordinal);

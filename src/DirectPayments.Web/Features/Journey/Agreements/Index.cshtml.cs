@@ -68,14 +68,15 @@ public sealed class IndexModel(DpDbContext db, JourneyActions journey, IAuthoriz
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.ManageJourney)).Succeeded)
-        {
-            return Forbid();
-        }
         var arrangement = await journey.FindVisibleAsync(User, ArrangementId, tracking: true);
         if (arrangement is null)
         {
             return NotFound();
+        }
+        // Another council's or an unrelated record is 404 before the role is considered, as on every page.
+        if (!(await authorization.AuthorizeAsync(User, Policies.ManageJourney)).Succeeded)
+        {
+            return Forbid();
         }
         if (!AgreementDrafts.CanCreateAt(arrangement.Stage))
         {
@@ -227,8 +228,15 @@ public sealed class IndexModel(DpDbContext db, JourneyActions journey, IAuthoriz
             }
             await transaction.CommitAsync();
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync();
+            db.ChangeTracker.Clear();
+            return await ShowAsync(arrangement, SignatureKey, "Someone else changed this direct payment while you were signing. Read the agreement again and sign");
+        }
         catch (DbUpdateException)
         {
+            // The unique index on (version, side) decides when two people sign for the same side at once.
             await transaction.RollbackAsync();
             db.ChangeTracker.Clear();
             var side = signer == SignerKind.Council ? "The council has" : "The person or their representative has";

@@ -58,14 +58,15 @@ public sealed class IndexModel(DpDbContext db, JourneyActions journey, IAuthoriz
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.SetUpArrangement)).Succeeded)
-        {
-            return Forbid();
-        }
         var arrangement = await journey.FindVisibleAsync(User, ArrangementId, tracking: true);
         if (arrangement is null)
         {
             return NotFound();
+        }
+        // Another council's or an unrelated record is 404 before the role is considered, as on every page.
+        if (!(await authorization.AuthorizeAsync(User, Policies.SetUpArrangement)).Succeeded)
+        {
+            return Forbid();
         }
         await LoadAsync(arrangement);
         if (arrangement.Stage != Stage.SetUp)
