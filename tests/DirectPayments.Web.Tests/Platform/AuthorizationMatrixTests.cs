@@ -40,6 +40,10 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         : a.Role == Role.Person && !a.IsAmara ? NotFound
         : Ok;
 
+    /// <summary>Where Chromium is not installed, a PDF the asker may have is a 503 page offering the print version.</summary>
+    private static HttpStatusCode PdfOr503(HttpStatusCode status) =>
+        status == Ok && !File.Exists("/usr/bin/chromium") ? HttpStatusCode.ServiceUnavailable : status;
+
     private static readonly Role[] CaseloadStaff = [Role.Practitioner, Role.SupportWorker, Role.FinanceOfficer, Role.Manager, Role.CouncilAdmin];
 
     private static readonly Dictionary<string, Func<Asker, HttpStatusCode>> Expected = new()
@@ -92,6 +96,12 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         ["GET /my-direct-payment"] = a => Staff(a, Role.Person),
         ["GET /my-direct-payment/enquiry"] = a => Staff(a, Role.Person),
         ["GET /tasks"] = a => Staff(a, Role.Practitioner, Role.SupportWorker, Role.Manager),
+        ["GET /arrangements/{arrangementId}/agreement"] = a => AboutAmara(a, [Role.Person, .. CaseloadStaff]),
+        ["GET /arrangements/{arrangementId}/agreement/{version}"] = a => AboutAmara(a, [Role.Person, .. CaseloadStaff]),
+        ["GET /arrangements/{arrangementId}/agreement/{version}/print"] = a => AboutAmara(a, [Role.Person, .. CaseloadStaff]),
+        // Without Chromium (Pdf:ChromiumPath) the PDF route answers 503 and offers the print version instead.
+        ["GET /arrangements/{arrangementId}/agreement/{version}/pdf"] = a => PdfOr503(AboutAmara(a, [Role.Person, .. CaseloadStaff])),
+        ["GET /arrangements/{arrangementId}/set-up"] = a => AboutAmara(a, CaseloadStaff),
         // The API takes API keys only: a signed-in cookie is not enough.
         ["GET /api/v1/people"] = _ => Unauthorized,
         ["GET /api/v1/people/{personId}"] = _ => Unauthorized,

@@ -169,6 +169,7 @@ public static class WebApp
         services.AddScoped<DirectPayments.Web.Features.Journey.JourneyActions>();
         services.AddMemoryCache();
         services.AddScoped<DirectPayments.Web.Platform.Branding.CouncilBranding>();
+        DirectPayments.Web.Platform.Pdf.PdfRegistration.AddPdfRendering(services, configuration);
     }
 
     /// <summary>Only form posts count against a limit; reading the page never does.</summary>
