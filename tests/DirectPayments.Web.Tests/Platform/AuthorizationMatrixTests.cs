@@ -76,6 +76,12 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         ["GET /admin/users/{userId}"] = a => Staff(a, Role.CouncilAdmin),
         ["GET /admin/audit"] = a => Staff(a, Role.CouncilAdmin),
         ["GET /admin/api-keys"] = a => Staff(a, Role.CouncilAdmin),
+        ["GET /arrangements/{arrangementId}/suitability"] = a => AboutAmara(a, [Role.Person, .. CaseloadStaff]),
+        ["GET /arrangements/{arrangementId}/suitability/look-again"] = a => AboutAmara(a, Role.Person),
+        ["GET /arrangements/{arrangementId}/funding"] = a => AboutAmara(a, [Role.Person, .. CaseloadStaff]),
+        ["GET /arrangements/{arrangementId}/funding/decide"] = a => AboutAmara(a, Role.Manager),
+        ["GET /funding-decisions"] = a => Staff(a, Role.Manager),
+        ["GET /admin/allocation-tool"] = a => Staff(a, Role.CouncilAdmin, Role.Manager),
         // The API takes API keys only: a signed-in cookie is not enough.
         ["GET /api/v1/people"] = _ => Unauthorized,
         ["GET /api/v1/people/{personId}"] = _ => Unauthorized,

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using DirectPayments.Data;
 using DirectPayments.Domain.Journey;
 using DirectPayments.Web.Platform.Access;
@@ -29,10 +30,10 @@ public sealed class SuitabilityModel(DpDbContext db, JourneyActions journey) : P
     [BindProperty] public Answer AttorneySupportsRequest { get; set; }
     [BindProperty] public Answer ActsInBestInterests { get; set; }
     [BindProperty] public Answer AuthorisedPersonIsFamilyOrFriend { get; set; }
-    [BindProperty] public DateOnly? AuthorisedPersonDbsCheckedOn { get; set; }
+    [BindProperty, Display(Name = "The date of the DBS check")] public DateOnly? AuthorisedPersonDbsCheckedOn { get; set; }
     [BindProperty] public Answer HasParentalResponsibilityOrIs16Or17 { get; set; }
     [BindProperty] public Answer UnderCriminalJusticeRequirement { get; set; }
-    [BindProperty] public DateOnly? CriminalJusticeRequirementEndsOn { get; set; }
+    [BindProperty, Display(Name = "The date the requirement ends")] public DateOnly? CriminalJusticeRequirementEndsOn { get; set; }
     [BindProperty] public Answer CapableWithHelp { get; set; }
     [BindProperty] public string? HelpAvailable { get; set; }
     [BindProperty] public Answer Appropriate { get; set; }
