@@ -71,6 +71,8 @@ internal sealed class PlanOutcomeConfiguration : IEntityTypeConfiguration<PlanOu
 {
     public void Configure(EntityTypeBuilder<PlanOutcome> b)
     {
+        // The application sets ids, so a row added to a loaded parent's list is inserted, not updated.
+        b.Property(o => o.Id).ValueGeneratedNever();
         b.ToTable("plan_outcomes");
         b.Property(o => o.InTheirWords).HasMaxLength(1000);
         b.Property(o => o.HowItIsMet).HasMaxLength(2000);
@@ -81,6 +83,8 @@ internal sealed class PlanCostConfiguration : IEntityTypeConfiguration<PlanCost>
 {
     public void Configure(EntityTypeBuilder<PlanCost> b)
     {
+        // The application sets ids, so a row added to a loaded parent's list is inserted, not updated.
+        b.Property(c => c.Id).ValueGeneratedNever();
         b.ToTable("plan_costs");
         b.Property(c => c.Category).HasConversion<string>().HasMaxLength(40);
         b.Property(c => c.Description).HasMaxLength(300);
@@ -129,6 +133,8 @@ internal sealed class AllocationRateConfiguration : IEntityTypeConfiguration<All
 {
     public void Configure(EntityTypeBuilder<AllocationRate> b)
     {
+        // The application sets ids, so a row added to a loaded parent's list is inserted, not updated.
+        b.Property(r => r.Id).ValueGeneratedNever();
         b.Property(r => r.AgeBand).HasConversion<string>().HasMaxLength(40);
         b.Property(r => r.NeedLevel).HasConversion<string>().HasMaxLength(40);
         b.HasIndex(r => new { r.VersionId, r.AgeBand, r.NeedLevel }).IsUnique();
@@ -172,6 +178,8 @@ internal sealed class AgreementSignatureConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<AgreementSignature> b)
     {
+        // The application sets ids, so a row added to a loaded parent's list is inserted, not updated.
+        b.Property(s => s.Id).ValueGeneratedNever();
         b.ToTable("agreement_signatures");
         b.Property(s => s.Kind).HasConversion<string>().HasMaxLength(40);
         b.Property(s => s.TypedName).HasMaxLength(200);

@@ -124,7 +124,11 @@ public abstract class AuthorizationMatrixTests(TestApp app)
             var path = route.Pattern.Replace("{personId}", ids.Amara.ToString(), StringComparison.Ordinal)
                 .Replace("{userId}", ids.Admin.ToString(), StringComparison.Ordinal)
                 .Replace("{documentName}", "v1", StringComparison.Ordinal)
-                .Replace("{code}", "500", StringComparison.Ordinal);
+                .Replace("{code}", "500", StringComparison.Ordinal)
+                .Replace("{arrangementId}", ids.Arrangement.ToString(), StringComparison.Ordinal)
+                .Replace("{version}", "1", StringComparison.Ordinal)
+                .Replace("{taskId}", ids.Task.ToString(), StringComparison.Ordinal)
+                .Replace("{reviewId}", ids.Review.ToString(), StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
             if (route.Method == "PUT")
             {
@@ -166,7 +170,8 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         Assert.DoesNotContain("EX-000105", references);
     }
 
-    private async Task<(Guid Amara, Guid Admin)> IdsAsync()
+    /// <summary>Amara's record, the administrator's account, and Amara's active arrangement with its open review task and first review.</summary>
+    private async Task<(Guid Amara, Guid Admin, Guid Arrangement, Guid Task, Guid Review)> IdsAsync()
     {
         var (scope, db) = app.OpenDatabase();
         using (scope)
@@ -176,7 +181,10 @@ public abstract class AuthorizationMatrixTests(TestApp app)
             var amara = await db.People.Where(p => p.Reference == "EX-000101").Select(p => p.Id).SingleAsync();
             var adminEmail = DemoSeeder.Accounts.Single(a => a.Role == Role.CouncilAdmin).Email.ToUpperInvariant();
             var admin = await db.Users.Where(u => u.NormalizedEmail == adminEmail).Select(u => u.Id).SingleAsync();
-            return (amara, admin);
+            var arrangement = await db.Arrangements.Where(a => a.PersonId == amara).Select(a => a.Id).SingleAsync();
+            var task = await db.Tasks.Where(t => t.ArrangementId == arrangement && t.CompletedOn == null).OrderBy(t => t.DueOn).Select(t => t.Id).FirstAsync();
+            var review = await db.Reviews.Where(r => r.ArrangementId == arrangement).Select(r => r.Id).FirstAsync();
+            return (amara, admin, arrangement, task, review);
         }
     }
 }

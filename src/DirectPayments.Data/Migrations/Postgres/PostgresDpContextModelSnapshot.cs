@@ -149,7 +149,6 @@ namespace DirectPayments.Data.Migrations.Postgres
             modelBuilder.Entity("DirectPayments.Domain.Journey.AgreementSignature", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -278,7 +277,6 @@ namespace DirectPayments.Data.Migrations.Postgres
             modelBuilder.Entity("DirectPayments.Domain.Journey.AllocationRate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -963,7 +961,6 @@ namespace DirectPayments.Data.Migrations.Postgres
             modelBuilder.Entity("DirectPayments.Domain.Journey.PlanCost", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -1007,7 +1004,6 @@ namespace DirectPayments.Data.Migrations.Postgres
             modelBuilder.Entity("DirectPayments.Domain.Journey.PlanOutcome", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

@@ -144,7 +144,6 @@ namespace DirectPayments.Data.Migrations.Sqlite
             modelBuilder.Entity("DirectPayments.Domain.Journey.AgreementSignature", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -273,7 +272,6 @@ namespace DirectPayments.Data.Migrations.Sqlite
             modelBuilder.Entity("DirectPayments.Domain.Journey.AllocationRate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -958,7 +956,6 @@ namespace DirectPayments.Data.Migrations.Sqlite
             modelBuilder.Entity("DirectPayments.Domain.Journey.PlanCost", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -1002,7 +999,6 @@ namespace DirectPayments.Data.Migrations.Sqlite
             modelBuilder.Entity("DirectPayments.Domain.Journey.PlanOutcome", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 

@@ -1,5 +1,6 @@
 using DirectPayments.Data;
 using DirectPayments.Data.Platform;
+using DirectPayments.Domain;
 using DirectPayments.Domain.Journey;
 using DirectPayments.Domain.Platform;
 using Microsoft.AspNetCore.Identity;
@@ -15,7 +16,7 @@ public sealed record DemoAccount(Role Role, string Email, string DisplayName, st
 /// circumstances, one sign-in per role, and a support organisation that also works for a second
 /// council. Running it again changes nothing.
 /// </summary>
-public sealed class DemoSeeder(DpDbContext db, UserManager<AppUser> users, ActorContext actor, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(DpDbContext db, UserManager<AppUser> users, ActorContext actor, TimeProvider clock, JourneyBuilder journeys, ILogger<DemoSeeder> logger)
 {
     /// <summary>The password of every demo account. Demo accounts are for trying the platform, never for real data.</summary>
     public const string Password = "Exampleshire demo 2026";
@@ -115,6 +116,7 @@ public sealed class DemoSeeder(DpDbContext db, UserManager<AppUser> users, Actor
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+        await SeedJourneysAsync(council.Id, people, today);
 
         actor.System("seed", other.Id);
         db.OrganisationContracts.Add(new OrganisationContract
@@ -122,12 +124,16 @@ public sealed class DemoSeeder(DpDbContext db, UserManager<AppUser> users, Actor
             Id = Guid.CreateVersion7(), OrganisationId = cil.Id, Description = "Employer support for people who employ personal assistants",
             StartsOn = today.AddYears(-1), EndsOn = null,
         });
-        db.People.Add(new Person
+        var nora = new Person
         {
             Id = Guid.CreateVersion7(), Reference = "OB-000001", GivenName = "Nora", FamilyName = "Price",
             DateOfBirth = new DateOnly(1961, 2, 12), Town = "Otherborough", Postcode = "OB1 1AA", CreatedAt = now,
-        });
+        };
+        db.People.Add(nora);
         await db.SaveChangesAsync(cancellationToken);
+        // The second council has its own journey, so tests can check nothing of it shows in the first.
+        var noraArrangement = await journeys.WalkToAsync(nora, Stage.Active, new JourneyShape { StartedDaysAgo = 250 });
+        await journeys.AddReviewAsync(noraArrangement, today.AddDays(-10));
         logger.LogInformation("Seeded the demo council {CouncilId} and a second council {OtherCouncilId}", council.Id, other.Id);
 
         Person NewPerson(string reference, string given, string family, DateOnly born, Team team, string line1, string town, string postcode) => new()
@@ -136,5 +142,61 @@ public sealed class DemoSeeder(DpDbContext db, UserManager<AppUser> users, Actor
             AddressLine1 = line1, Town = town, Postcode = postcode, TeamId = team.Id, CreatedAt = now,
             Email = $"{given.ToLowerInvariant()}.{family.ToLowerInvariant()}@demo.example", Phone = "07700 900" + reference[^3..],
         };
+    }
+
+    /// <summary>
+    /// Arrangements at every stage of the journey (DESIGN.md section 5), walked through the real rules
+    /// by <see cref="JourneyBuilder"/>, including a refusal with a request to look again, a funding
+    /// decision different from the proposal, a child's direct payment with an overdue visit, and reviews.
+    /// </summary>
+    private async Task SeedJourneysAsync(Guid councilId, IReadOnlyList<Person> people, DateOnly today)
+    {
+        actor.System("seed", councilId);
+        await journeys.EnsureAllocationToolAsync(councilId);
+        Person P(string reference) => people.Single(p => p.Reference == reference);
+
+        // Amara: active for eight months, employs a personal assistant, first review done.
+        var amara = await journeys.WalkToAsync(P("EX-000101"), Stage.Active, new JourneyShape { StartedDaysAgo = 300 });
+        await journeys.AddReviewAsync(amara, today.AddDays(-40));
+
+        // Leo: a child's direct payment managed by his mother; the six-monthly visit is overdue.
+        await journeys.WalkToAsync(P("EX-000102"), Stage.Active, new JourneyShape
+        {
+            StartedDaysAgo = 260, NeedLevel = NeedLevel.High, WeeklyContribution = Money.Zero, EmploysPersonalAssistant = false,
+            PaymentMethod = PaymentMethod.VirtualWallet,
+            EligibleNeeds = "Leo has autism and needs support to take part in activities outside school and to give his family short breaks.",
+            Outcomes = [("Leo wants to go swimming and to the Saturday club with other children.", "A sessional support worker from a local organisation."), ("We want a few hours' break each week.", "Saturday club and after-school sessions.")],
+            Costs = [(CostCategory.Activities, "Saturday club, 4 hours", 240, Money.FromPounds(96.00m)), (CostCategory.Agency, "Sessional support worker for swimming, 3 hours", 180, Money.FromPounds(78.00m))],
+        });
+
+        // Edith: an older person at enquiry, with a home visit booked.
+        var edith = await journeys.WalkToAsync(P("EX-000103"), Stage.Enquiry, new JourneyShape { StartedDaysAgo = 3, EnquiryNotes = "Her neighbour Joan helps already and Edith would like to pay her to help in the mornings." });
+        await journeys.BookHomeVisitAsync(edith, today.AddDays(4));
+
+        // Daniel: a young man with a learning disability planning activities with a micro-enterprise.
+        await journeys.WalkToAsync(P("EX-000104"), Stage.Planning, new JourneyShape
+        {
+            StartedDaysAgo = 30, EmploysPersonalAssistant = false,
+            EligibleNeeds = "Daniel has a learning disability and needs support to take part in activities, keep fit and make friends.",
+            Outcomes = [("I want to go to the gym and play football with my mates.", "A local micro-enterprise runs supported gym sessions and a football club.")],
+            Costs = [(CostCategory.Activities, "Supported gym sessions with Fit Together CIC, twice a week", 240, Money.FromPounds(60.00m)), (CostCategory.Activities, "Football club subs and support worker", 120, Money.FromPounds(45.00m))],
+        });
+
+        await journeys.WalkToAsync(P("EX-000105"), Stage.Suitability, new JourneyShape { StartedDaysAgo = 40 });
+        await journeys.WalkToAsync(P("EX-000106"), Stage.FundingDecision, new JourneyShape { StartedDaysAgo = 45 });
+        await journeys.WalkToAsync(P("EX-000107"), Stage.Agreement, new JourneyShape
+        {
+            StartedDaysAgo = 50,
+            FundingOverturn = (Money.FromPounds(220.00m), "The panel agreed 14 hours of personal assistant time at the council's usual rate of £13.50 plus on-costs, and asked that transport be met from the mobility component of benefits."),
+        });
+        await journeys.WalkToAsync(P("EX-000108"), Stage.SetUp, new JourneyShape { StartedDaysAgo = 55, NeedLevel = NeedLevel.High });
+        await journeys.WalkToAsync(P("EX-000109"), Stage.Assessment, new JourneyShape { StartedDaysAgo = 12 });
+        await journeys.WalkToAsync(P("EX-000110"), Stage.Suspended, new JourneyShape { StartedDaysAgo = 200, Route = LegalRoute.AdultWithCapacity });
+        await journeys.WalkToAsync(P("EX-000111"), Stage.Ended, new JourneyShape { StartedDaysAgo = 400 });
+        await journeys.WalkToAsync(P("EX-000112"), Stage.Suitability, new JourneyShape
+        {
+            StartedDaysAgo = 35,
+            RefusalReasons = "We are not yet satisfied that the payments can be managed, because there is nobody to help with payroll at the moment. We would like to offer the support service or a managed account first.",
+        });
     }
 }

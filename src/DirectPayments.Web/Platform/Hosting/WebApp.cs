@@ -163,6 +163,7 @@ public static class WebApp
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<JourneyBuilder>();
         services.AddScoped<DirectPayments.Web.Features.Journey.JourneyActions>();
         services.AddMemoryCache();
         services.AddScoped<DirectPayments.Web.Platform.Branding.CouncilBranding>();
