@@ -154,11 +154,11 @@ public static class FundingRules
         {
             errors.Add(new FieldError("Contribution", "The contribution cannot be less than £0.00"));
         }
-        else if (weekly is { } w2 && c >= w2)
+        else if (weekly is { Pence: > 0 } w2 && c >= w2)
         {
             errors.Add(new FieldError("Contribution", "The contribution must be less than the weekly budget: a direct payment needs the council to pay part of the cost (Care Act section 31)"));
         }
-        if (weekly is { } w3 && indicative is { } i && w3 != i && string.IsNullOrWhiteSpace(sufficiencyReasons))
+        if (weekly is { Pence: > 0 } w3 && indicative is { } i && w3 != i && string.IsNullOrWhiteSpace(sufficiencyReasons))
         {
             errors.Add(new FieldError("SufficiencyReasons", $"Explain why the budget differs from the indicative amount of {i}, and why it is enough to meet the needs"));
         }

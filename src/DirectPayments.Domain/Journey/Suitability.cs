@@ -210,6 +210,11 @@ public static class SuitabilityRules
             var first = results.First(r => r.Met != true);
             errors.Add(new FieldError("Decision", $"A direct payment cannot be agreed yet: {first.Condition.ToLowerInvariant()} is {(first.Met is null ? "not answered" : "not met")}"));
         }
+        if (decision == SuitabilityOutcome.Refused && computed == SuitabilityOutcome.Suitable)
+        {
+            // Where every condition is met the council must make the payments (Care Act s.31 and s.32; RULES.md section 2.2).
+            errors.Add(new FieldError("Decision", "Every condition is met, so the law says the council must make the direct payment. If you think a condition is not met, change that answer first"));
+        }
         if (decision == SuitabilityOutcome.Refused)
         {
             if (reason is null)
