@@ -40,12 +40,16 @@ public static class ApiScopes
 {
     public const string PeopleRead = "people:read";
     public const string PeopleWrite = "people:write";
+    public const string JourneyRead = "journey:read";
+    public const string JourneyWrite = "journey:write";
 
     /// <summary>Every scope with a plain-English description.</summary>
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [PeopleRead] = "Read people's records",
         [PeopleWrite] = "Change people's contact details",
+        [JourneyRead] = "Read direct payment arrangements, plans, decisions and tasks",
+        [JourneyWrite] = "Start enquiries, record assessment outcomes and move direct payments between steps",
     };
 }
 

@@ -89,7 +89,9 @@ public abstract class TenancyTests(TestApp app)
         var other = await OtherCouncilRecordsAsync(otherborough);
         using var client = app.CreateClient();
         await client.SignInAsync(DemoSeeder.Accounts.Single(a => a.Role == Role.CouncilAdmin).Email);
-        var (key, _, _) = await CreateApiKeyAsync(exampleshire, $"{ApiScopes.PeopleRead} {ApiScopes.PeopleWrite}");
+        using var manager = app.CreateClient();
+        await manager.SignInAsync(DemoSeeder.Accounts.Single(a => a.Role == Role.Manager).Email);
+        var (key, _, _) = await CreateApiKeyAsync(exampleshire, $"{ApiScopes.PeopleRead} {ApiScopes.PeopleWrite} {ApiScopes.JourneyRead} {ApiScopes.JourneyWrite}");
         client.Http.DefaultRequestHeaders.Authorization = null;
 
         // Route values that name no record, such as an error page's status code.
@@ -99,7 +101,7 @@ public abstract class TenancyTests(TestApp app)
         foreach (var route in routes)
         {
             var path = route.Pattern.Replace("{version}", "1", StringComparison.Ordinal);
-            foreach (var parameter in route.Parameters)
+            foreach (var parameter in route.Parameters.Except(notRecords))
             {
                 Assert.True(other.TryGetValue(parameter, out var id), $"The tenancy test does not know which record '{parameter}' in {route.Pattern} names: add it to OtherCouncilRecordsAsync");
                 path = path.Replace("{" + parameter + "}", id.ToString(), StringComparison.Ordinal);
@@ -117,9 +119,19 @@ public abstract class TenancyTests(TestApp app)
             }
             else
             {
-                using var get = await client.GetAsync(path);
+                // The administrator may use the admin pages; the journey's pages are for caseload staff, so a
+                // manager asks where the administrator is refused by role. Either way the record must be 404.
+                var asker = client;
+                using (var first = await client.GetAsync(path))
+                {
+                    if (first.StatusCode == HttpStatusCode.Forbidden)
+                    {
+                        asker = manager;
+                    }
+                }
+                using var get = await asker.GetAsync(path);
                 Assert.True(get.StatusCode == HttpStatusCode.NotFound, $"GET {path} gave {(int)get.StatusCode}");
-                using var post = await client.PostWithTokenAsync("/home", path, new Dictionary<string, string> { ["Email"] = "a@b.example", ["Reason"] = "Test" });
+                using var post = await asker.PostWithTokenAsync("/home", path, new Dictionary<string, string> { ["Email"] = "a@b.example", ["Reason"] = "Test" });
                 Assert.True(post.StatusCode == HttpStatusCode.NotFound, $"POST {path} gave {(int)post.StatusCode}");
             }
         }

@@ -60,6 +60,10 @@ public static class Policies
 
     public const string ApiPeopleWrite = nameof(ApiPeopleWrite);
 
+    public const string ApiJourneyRead = nameof(ApiJourneyRead);
+
+    public const string ApiJourneyWrite = nameof(ApiJourneyWrite);
+
     public static readonly IReadOnlyDictionary<string, Role[]> RolePolicies = new Dictionary<string, Role[]>
     {
         [OpenPersonRecord] = [Role.Person, Role.Practitioner, Role.SupportWorker, Role.FinanceOfficer, Role.Manager, Role.CouncilAdmin],
@@ -91,5 +95,9 @@ public static class Policies
             .RequireClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.PeopleRead));
         options.AddPolicy(ApiPeopleWrite, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser()
             .RequireClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.PeopleWrite));
+        options.AddPolicy(ApiJourneyRead, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser()
+            .RequireClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.JourneyRead));
+        options.AddPolicy(ApiJourneyWrite, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser()
+            .RequireClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.JourneyWrite));
     }
 }

@@ -134,6 +134,8 @@ public static class WebApp
         });
         services.AddGovUkComponents();
         services.AddProblemDetails();
+        // The API sends stages, routes and other choices by name ("FundingDecision"), never as numbers.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "DirectPayments API";
@@ -216,6 +218,7 @@ public static class WebApp
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapRazorPages();
         PeopleApi.Map(app);
+        JourneyApi.Map(app);
     }
 
     /// <summary>Applies migrations on start (and the demo council on first start with SQLite, or when asked).</summary>

@@ -24,6 +24,12 @@ public sealed class PersonModel(DpDbContext db, TimeProvider clock) : PageModel
 
     public bool CanSeeViews => Policies.RolePolicies[Policies.SeeRecordViews].Contains(User.AppRole() ?? Role.Person);
 
+    public bool CanStartEnquiry => Policies.RolePolicies[Policies.ManageJourney].Contains(User.AppRole() ?? Role.Person);
+
+    public sealed record ArrangementRow(Guid Id, string Reference, Stage Stage, DateOnly EnquiryOn);
+
+    public IReadOnlyList<ArrangementRow> Arrangements { get; private set; } = [];
+
     public bool CanList => Policies.RolePolicies[Policies.ListPeople].Contains(User.AppRole() ?? Role.Person);
 
     public async Task<IActionResult> OnGetAsync(Guid personId)
@@ -35,6 +41,8 @@ public sealed class PersonModel(DpDbContext db, TimeProvider clock) : PageModel
         }
         Record = person;
         TeamName = person.TeamId is { } team ? await db.Teams.Where(t => t.Id == team).Select(t => t.Name).SingleOrDefaultAsync() : null;
+        Arrangements = await db.Arrangements.AsNoTracking().Where(a => a.PersonId == person.Id).OrderByDescending(a => a.CreatedAt)
+            .Select(a => new ArrangementRow(a.Id, a.Reference, a.Stage, a.EnquiryOn)).ToListAsync();
         db.RecordAudit("person.viewed", nameof(Person), person.Id.ToString(), person.Id);
         await db.SaveChangesAsync();
         return Page();

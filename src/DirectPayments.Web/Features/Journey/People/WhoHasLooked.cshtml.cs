@@ -56,6 +56,29 @@ public sealed class WhoHasLookedModel(DpDbContext db) : PageModel
         "person.created" => "Created the record",
         "personAccess.created" => "Gave someone access to the record",
         "personAccess.deleted" => "Removed someone's access to the record",
+        "arrangements.listed" => "Listed direct payments, including this one",
+        _ when action.Split('.') is [var record, var verb] && Things.TryGetValue(record, out var thing) => verb switch
+        {
+            "viewed" => $"Looked at {thing}",
+            "created" => $"Added {thing}",
+            "updated" => $"Changed {thing}",
+            "deleted" => $"Removed {thing}",
+            "signed" => $"Signed {thing}",
+            _ => action,
+        },
         _ => action,
+    };
+
+    /// <summary>The journey's records, in the words the person would use.</summary>
+    private static readonly Dictionary<string, string> Things = new(StringComparer.Ordinal)
+    {
+        ["arrangement"] = "the direct payment",
+        ["plan"] = "the support plan",
+        ["supportPlan"] = "the support plan",
+        ["agreement"] = "the direct payment agreement",
+        ["review"] = "a review",
+        ["caseTask"] = "a task such as a visit",
+        ["suitability"] = "the suitability decision",
+        ["funding"] = "the budget decision",
     };
 }
