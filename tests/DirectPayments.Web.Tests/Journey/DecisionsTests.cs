@@ -204,6 +204,7 @@ public abstract class DecisionsTests(TestApp app)
         using var client = await SignedInAsync(Practitioner);
         var page = await client.GetPageAsync(Path(id, "suitability"));
         Assert.NotNull(page.QuerySelector("input[name=HasParentalResponsibilityOrIs16Or17]"));
+        Assert.NotNull(page.QuerySelector("#step-guidance-Suitability"));
         Assert.Null(page.QuerySelector("input[name=HasCapacityToRequest]"));
         var facts = new Dictionary<string, string>
         {
@@ -318,6 +319,7 @@ public abstract class DecisionsTests(TestApp app)
         using var client = await SignedInAsync(Practitioner);
         var page = await client.GetPageAsync(Path(id, "funding"));
         Assert.Equal("239.60", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#ProposedWeekly")!).Value);
+        Assert.NotNull(page.QuerySelector("#step-guidance-FundingDecision"));
 
         using (var bad = await client.SubmitAsync(Path(id, "funding"), new Dictionary<string, string>
         {
