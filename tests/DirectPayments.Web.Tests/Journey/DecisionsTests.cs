@@ -305,6 +305,9 @@ public abstract class DecisionsTests(TestApp app)
         using var practitioner = await SignedInAsync(Practitioner);
         using var staff = await practitioner.GetAsync(Path(id, "suitability/look-again"));
         Assert.Equal(HttpStatusCode.Forbidden, staff.StatusCode);
+        using var staffPost = await practitioner.PostWithTokenAsync(Path(id, "suitability"), Path(id, "suitability/look-again"), new Dictionary<string, string> { ["Why"] = "On the person's behalf." });
+        Assert.Equal(HttpStatusCode.Forbidden, staffPost.StatusCode);
+        Assert.Null((await StateAsync(id)).Decisions[0].ReconsiderationRequestedAt);
         using var grace = await SignedInAsync("grace.bennett@demo.example");
         using var other = await grace.GetAsync(Path(id, "suitability/look-again"));
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);

@@ -11,9 +11,11 @@ namespace DirectPayments.Web.Features.Journey.Decisions;
 /// <summary>
 /// The person (or whoever acts for them) asks for a refused suitability decision to be looked at
 /// again (RULES.md section 2.5). The request is kept on the decision and the team gets a task, due
-/// within <see cref="TaskRules.ReconsiderationWithinDays"/> days.
+/// within <see cref="TaskRules.ReconsiderationWithinDays"/> days. Only the person or their
+/// representative asks; staff are refused by role once the record is found, so another council's
+/// record is still a 404 for everyone.
 /// </summary>
-[Authorize(Policy = Policies.PersonOnly)]
+[Authorize(Policy = Policies.ViewArrangement)]
 public sealed class LookAgainModel(DpDbContext db, JourneyActions journey) : PageModel
 {
     [FromRoute] public Guid ArrangementId { get; set; }
@@ -38,7 +40,7 @@ public sealed class LookAgainModel(DpDbContext db, JourneyActions journey) : Pag
         {
             return NotFound();
         }
-        return Page();
+        return User.May(Policies.PersonOnly) ? Page() : Forbid();
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -46,6 +48,10 @@ public sealed class LookAgainModel(DpDbContext db, JourneyActions journey) : Pag
         if (!await LoadAsync(tracking: true))
         {
             return NotFound();
+        }
+        if (!User.May(Policies.PersonOnly))
+        {
+            return Forbid();
         }
         if (CannotAsk is { } refusal)
         {
