@@ -193,10 +193,11 @@ public sealed class DemoSeeder(DpDbContext db, UserManager<AppUser> users, Actor
         await journeys.WalkToAsync(P("EX-000109"), Stage.Assessment, new JourneyShape { StartedDaysAgo = 12 });
         await journeys.WalkToAsync(P("EX-000110"), Stage.Suspended, new JourneyShape { StartedDaysAgo = 200, Route = LegalRoute.AdultWithCapacity });
         await journeys.WalkToAsync(P("EX-000111"), Stage.Ended, new JourneyShape { StartedDaysAgo = 400 });
-        await journeys.WalkToAsync(P("EX-000112"), Stage.Suitability, new JourneyShape
+        var kwame = await journeys.WalkToAsync(P("EX-000112"), Stage.Suitability, new JourneyShape
         {
             StartedDaysAgo = 35,
             RefusalReasons = "We are not yet satisfied that the payments can be managed, because there is nobody to help with payroll at the moment. We would like to offer the support service or a managed account first.",
         });
+        await journeys.AskToLookAgainAsync(kwame, "My brother has said he will help me with the payroll, and I would like to use the support service too. Please look at this again.");
     }
 }

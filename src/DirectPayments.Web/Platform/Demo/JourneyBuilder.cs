@@ -253,6 +253,18 @@ public sealed class JourneyBuilder(DpDbContext db, JourneyActions journey)
         await db.SaveChangesAsync();
     }
 
+    /// <summary>The person asks for a refused direct payment to be looked at again, which opens a task for the team.</summary>
+    public async Task AskToLookAgainAsync(Arrangement arrangement, string why)
+    {
+        ArgumentNullException.ThrowIfNull(arrangement);
+        var refusal = await db.SuitabilityDecisions.Where(d => d.ArrangementId == arrangement.Id && d.Outcome == SuitabilityOutcome.Refused)
+            .OrderByDescending(d => d.RecordedAt).FirstAsync();
+        refusal.ReconsiderationRequestedAt = journey.Now;
+        refusal.ReconsiderationRequest = why;
+        await journey.AddTaskAsync(arrangement, TaskKind.Reconsideration, journey.Today.AddDays(TaskRules.ReconsiderationWithinDays), why);
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>Records a completed review of an active direct payment, completing the open review task and opening the next.</summary>
     public async Task<Review> AddReviewAsync(Arrangement arrangement, DateOnly heldOn, bool full = true)
     {
