@@ -443,9 +443,9 @@ public sealed partial class DirectPaymentJourneyTests(BrowserAppFixture app)
         Submissions[journey] = posts;
         if (Submissions.Count == 3)
         {
-            var counts = Submissions.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Value).ToList();
-            var median = counts.Order().ElementAt(1);
-            var summary = $"journey.practitioner.submissions_to_signed_agreement median={median} (journeys: {string.Join(", ", counts)})";
+            var counts = Submissions.OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
+            var median = counts.Select(s => s.Value).Order().ElementAt(1);
+            var summary = $"journey.practitioner.submissions_to_signed_agreement median={median} (journeys: {string.Join(", ", counts.Select(s => $"{s.Key}={s.Value}"))})";
             Console.WriteLine(summary);
             TestContext.Current.SendDiagnosticMessage(summary);
             TestContext.Current.TestOutputHelper?.WriteLine(summary);
