@@ -1,9 +1,16 @@
 using System.Net;
+using DirectPayments.Data;
+using DirectPayments.Data.Platform;
+using DirectPayments.Domain.Journey;
+using DirectPayments.Domain.Platform;
+using DirectPayments.Web.Platform.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -78,6 +85,45 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         return new BrowserSession(context, page, BaseAddress, javaScriptEnabled);
     }
 
+    /// <summary>
+    /// A new person on a team's caseload in the demo council, with their own Person sign-in linked to the record
+    /// (as themselves, or as the parent of a child), so each journey test has someone nobody else touches.
+    /// </summary>
+    public async Task<TestPerson> CreatePersonAsync(string givenName, string familyName, DateOnly born, string teamName,
+        Relationship relationship = Relationship.Self, string? accountName = null)
+    {
+        var services = factory?.Services ?? throw new InvalidOperationException("The app has not started.");
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DpDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var actor = scope.ServiceProvider.GetRequiredService<ActorContext>();
+        var council = await db.Councils.IgnoreQueryFilters().SingleAsync(c => c.Slug == DemoSeeder.CouncilSlug);
+        actor.System("browser-tests", council.Id);
+        var team = await db.Teams.SingleAsync(t => t.Name == teamName);
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var person = new Person
+        {
+            Id = Guid.CreateVersion7(), Reference = "BT-" + unique.ToUpperInvariant(), GivenName = givenName, FamilyName = familyName,
+            DateOfBirth = born, TeamId = team.Id, AddressLine1 = "1 Test Street", Town = "Northam", Postcode = "EX1 1AA",
+            CreatedAt = DateTime.UtcNow,
+        };
+        db.People.Add(person);
+        await db.SaveChangesAsync();
+
+        var name = accountName ?? $"{givenName} {familyName}";
+        var email = $"{name.Replace(' ', '.').ToLowerInvariant()}.{unique}@demo.example";
+        var user = new AppUser
+        {
+            Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = name,
+            Role = Role.Person, IsDemo = true, CreatedAt = DateTime.UtcNow, CouncilId = council.Id,
+        };
+        var created = await users.CreateAsync(user, DemoSeeder.Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        db.PersonAccess.Add(new PersonAccess { Id = Guid.CreateVersion7(), PersonId = person.Id, UserId = user.Id, Relationship = relationship });
+        await db.SaveChangesAsync();
+        return new TestPerson(person.Id, person.Reference, person.FullName, new DemoAccount(Role.Person, email, name, "A browser test's own person"));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (browser is not null)
@@ -116,3 +162,6 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         }
     }
 }
+
+/// <summary>A person made for one test, and the account that signs in for them.</summary>
+public sealed record TestPerson(Guid Id, string Reference, string FullName, DemoAccount Account);
