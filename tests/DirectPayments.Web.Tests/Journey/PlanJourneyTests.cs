@@ -360,6 +360,30 @@ public abstract class PlanJourneyTests(TestApp app)
     }
 
     [Fact]
+    public async Task Review_FullFromTheOverviewLink_CompletesTheReviewThatIsDue()
+    {
+        app.SkipIfUnavailable();
+        var arrangement = await PlanTestData.ArrangementAsync(app, Daniel, Stage.Active, a => a.ReviewIntervalMonths = 12);
+        await PlanTestData.PlanAsync(app, arrangement.Id, PlanStatus.Agreed);
+        var today = PlanTestData.Today(app);
+        var taskId = await PlanTestData.ReadAsync(app, async db =>
+        {
+            var task = new CaseTask { Id = Guid.CreateVersion7(), ArrangementId = arrangement.Id, PersonId = arrangement.PersonId, Kind = TaskKind.Review, DueOn = today.AddDays(10), CreatedAt = DateTime.UtcNow };
+            db.Tasks.Add(task);
+            await db.SaveChangesAsync();
+            return task.Id;
+        });
+        using var client = await SignedInAsync(Practitioner);
+
+        using var response = await client.SubmitAsync($"/arrangements/{arrangement.Id}/reviews/new", ReviewForm(today, "full"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var tasks = await PlanTestData.ReadAsync(app, db => db.Tasks.Where(t => t.ArrangementId == arrangement.Id).ToListAsync());
+        Assert.Equal(today, tasks.Single(t => t.Id == taskId).CompletedOn);
+        Assert.Equal(today.AddMonths(12), tasks.Single(t => t.Id != taskId && t.CompletedOn == null).DueOn);
+    }
+
+    [Fact]
     public async Task Review_NewPlanNeeded_StartsTheNextPlanVersionAndOpensIt()
     {
         app.SkipIfUnavailable();

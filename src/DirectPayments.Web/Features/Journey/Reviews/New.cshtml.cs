@@ -164,6 +164,12 @@ public sealed class NewModel(DpDbContext db, JourneyActions journey) : PageModel
                 return false;
             }
         }
+        else
+        {
+            // A review recorded from the overview answers the review that is due, so a full one completes its task.
+            FromTask = await db.Tasks.Where(t => t.ArrangementId == arrangement.Id && t.CompletedOn == null && t.Kind == TaskKind.Review)
+                .OrderBy(t => t.DueOn).FirstOrDefaultAsync();
+        }
         StageRefusal = ReviewRules.CanRecord(arrangement.Stage);
         return true;
     }
