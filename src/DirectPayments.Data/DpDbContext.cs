@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using DirectPayments.Data.Platform;
+using DirectPayments.Domain.Finance;
 using DirectPayments.Domain.Journey;
 using DirectPayments.Domain.Platform;
 using DirectPayments.Domain.Platform.Audit;
@@ -45,6 +46,21 @@ public abstract class DpDbContext : IdentityUserContext<AppUser, Guid>, IDataPro
     public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
     public DbSet<CaseTask> Tasks => Set<CaseTask>();
     public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<DpAccount> DpAccounts => Set<DpAccount>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<PaymentSchedule> PaymentSchedules => Set<PaymentSchedule>();
+    public DbSet<PaymentRun> PaymentRuns => Set<PaymentRun>();
+    public DbSet<PaymentRunLine> PaymentRunLines => Set<PaymentRunLine>();
+    public DbSet<StatementImport> StatementImports => Set<StatementImport>();
+    public DbSet<ColumnMap> ColumnMaps => Set<ColumnMap>();
+    public DbSet<CategoryRule> CategoryRules => Set<CategoryRule>();
+    public DbSet<EntryNote> EntryNotes => Set<EntryNote>();
+    public DbSet<Receipt> Receipts => Set<Receipt>();
+    public DbSet<MonitoringSettings> MonitoringSettings => Set<MonitoringSettings>();
+    public DbSet<MoneyFlag> MoneyFlags => Set<MoneyFlag>();
+    public DbSet<Reclaim> Reclaims => Set<Reclaim>();
+    public DbSet<AuditSample> AuditSamples => Set<AuditSample>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
@@ -211,6 +227,9 @@ public abstract class DpDbContext : IdentityUserContext<AppUser, Guid>, IDataPro
                     case SupportPlan plan:
                         plan.ConcurrencyToken = Guid.NewGuid();
                         break;
+                    case DpAccount account:
+                        account.Version = Guid.NewGuid();
+                        break;
                     default:
                         break;
                 }
@@ -221,7 +240,9 @@ public abstract class DpDbContext : IdentityUserContext<AppUser, Guid>, IDataPro
 
     private void AuditRowChange(EntityEntry entry)
     {
-        if (entry.Entity is AuditEntry or DataProtectionKey || !IsAudited(entry.Entity, out var councilId))
+        // Ledger entries are audited by what posts them (one entry per import, run or reclaim, with
+        // its totals), not row by row: an import may post a million of them.
+        if (entry.Entity is AuditEntry or DataProtectionKey or LedgerEntry or JobRun || !IsAudited(entry.Entity, out var councilId))
         {
             return;
         }
@@ -246,6 +267,7 @@ public abstract class DpDbContext : IdentityUserContext<AppUser, Guid>, IDataPro
             PersonAccess a => a.PersonId,
             Arrangement a => a.PersonId,
             CaseTask t => t.PersonId,
+            DpAccount a => a.PersonId,
             _ => (Guid?)null,
         };
         var action = $"{char.ToLowerInvariant(type[0])}{type[1..]}.{verb}";

@@ -15,6 +15,12 @@ public enum TaskKind
     FinalReconciliation,
     EndPersonalAssistantEmployment,
     ReferToSupportService,
+
+    /// <summary>A supportive conversation opened by a money flag (issue #4, item 6).</summary>
+    SupportiveConversation,
+
+    /// <summary>An account chosen for the month's proportionate audit sample.</summary>
+    MoneyAudit,
 }
 
 /// <summary>A piece of work with a due date, for a team or a named person, about one arrangement.</summary>
@@ -95,6 +101,8 @@ public static class TaskRules
         TaskKind.FinalReconciliation => "Final reconciliation of the account",
         TaskKind.EndPersonalAssistantEmployment => "Help end the personal assistant's employment properly",
         TaskKind.ReferToSupportService => "Refer to the direct payment support service",
+        TaskKind.SupportiveConversation => "Supportive conversation about the direct payment account",
+        TaskKind.MoneyAudit => "Look at the account for this month's audit sample",
     };
 
     /// <summary>The first review: within 6 months of the first payment (reg 7(1)(a)).</summary>

@@ -49,7 +49,8 @@ public static class ReviewRules
         TaskKind.Review => isFullReview,
         TaskKind.ChildVisit => true,
         TaskKind.HomeVisit or TaskKind.SignUpVisit or TaskKind.SixWeekCheck or TaskKind.Reconsideration or TaskKind.EmployerChecklist
-            or TaskKind.FinalReconciliation or TaskKind.EndPersonalAssistantEmployment or TaskKind.ReferToSupportService => false,
+            or TaskKind.FinalReconciliation or TaskKind.EndPersonalAssistantEmployment or TaskKind.ReferToSupportService
+            or TaskKind.SupportiveConversation or TaskKind.MoneyAudit => false,
     };
 
     /// <summary>Whether a review can be started from a task of this kind.</summary>

@@ -11,6 +11,9 @@ public enum CostCategory
     Equipment,
     Transport,
     Other,
+
+    /// <summary>Running the direct payment itself: payroll, insurance, bank charges, paper and ink (RULES.md section 4.3).</summary>
+    Administration,
 }
 
 public enum PlanStatus
@@ -140,6 +143,7 @@ public static class SupportPlanRules
         CostCategory.Equipment => "Equipment",
         CostCategory.Transport => "Transport",
         CostCategory.Other => "Other",
+        CostCategory.Administration => "Running the direct payment (payroll, insurance, bank charges)",
     };
 
     public static string Label(this PlanStatus status) => status switch

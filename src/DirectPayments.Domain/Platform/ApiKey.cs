@@ -42,6 +42,9 @@ public static class ApiScopes
     public const string PeopleWrite = "people:write";
     public const string JourneyRead = "journey:read";
     public const string JourneyWrite = "journey:write";
+    public const string MoneyRead = "money:read";
+    public const string MoneyWrite = "money:write";
+    public const string StatementsPush = "statements:push";
 
     /// <summary>Every scope with a plain-English description.</summary>
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -50,6 +53,9 @@ public static class ApiScopes
         [PeopleWrite] = "Change people's contact details",
         [JourneyRead] = "Read direct payment arrangements, plans, decisions and tasks",
         [JourneyWrite] = "Start enquiries, record assessment outcomes and move direct payments between steps",
+        [MoneyRead] = "Read direct payment accounts, balances, payment runs and monitoring flags",
+        [MoneyWrite] = "Make payment runs and record money the council received or reclaimed",
+        [StatementsPush] = "Send statement files and card transactions into direct payment accounts (for card providers and banks)",
     };
 }
 

@@ -141,6 +141,1083 @@ namespace DirectPayments.Data.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("DirectPayments.Domain.Finance.AuditSample", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateOnly?>("AuditedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audited_on");
+
+                    b.Property<DateTime>("ChosenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chosen_at");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("findings");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_samples");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_audit_samples_account_id");
+
+                    b.HasIndex("CouncilId", "Month", "AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_samples_council_id_month_account_id");
+
+                    b.ToTable("audit_samples", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.CategoryRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Contains")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contains");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<bool>("Learned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("learned");
+
+                    b.HasKey("Id")
+                        .HasName("pk_category_rules");
+
+                    b.HasIndex("CouncilId", "Contains")
+                        .IsUnique()
+                        .HasDatabaseName("ix_category_rules_council_id_contains");
+
+                    b.ToTable("category_rules", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.ColumnMap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountColumn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_column");
+
+                    b.Property<string>("AmountColumn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount_column");
+
+                    b.Property<string>("BalanceColumn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("balance_column");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("CreditColumn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_column");
+
+                    b.Property<string>("DateColumn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date_column");
+
+                    b.Property<string>("DateFormat")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date_format");
+
+                    b.Property<string>("DebitColumn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("debit_column");
+
+                    b.Property<char>("Delimiter")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delimiter");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DescriptionColumn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description_column");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PayeeColumn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payee_column");
+
+                    b.Property<string>("TransactionIdColumn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transaction_id_column");
+
+                    b.HasKey("Id")
+                        .HasName("pk_column_maps");
+
+                    b.HasIndex("CouncilId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_column_maps_council_id_name");
+
+                    b.ToTable("column_maps", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.DpAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_number");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrangement_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("SortCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sort_code");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dp_accounts");
+
+                    b.HasIndex("ArrangementId")
+                        .HasDatabaseName("ix_dp_accounts_arrangement_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_dp_accounts_person_id");
+
+                    b.HasIndex("CouncilId", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dp_accounts_council_id_reference");
+
+                    b.ToTable("dp_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.EntryNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
+
+                    b.HasKey("Id")
+                        .HasName("pk_entry_notes");
+
+                    b.HasIndex("AccountId", "EntryId")
+                        .HasDatabaseName("ix_entry_notes_account_id_entry_id");
+
+                    b.ToTable("entry_notes", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.LedgerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_pence");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<short>("Credit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("credit");
+
+                    b.Property<short>("Debit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("debit");
+
+                    b.Property<long?>("DedupKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dedup_key");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_number");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<string>("Payee")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payee");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<long?>("ReversesEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reverses_entry_id");
+
+                    b.Property<short>("Source")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.Property<long?>("StatementBalancePence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statement_balance_pence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_entries");
+
+                    b.HasIndex("SourceId")
+                        .HasDatabaseName("ix_ledger_entries_source_id");
+
+                    b.HasIndex("AccountId", "OccurredOn")
+                        .HasDatabaseName("ix_ledger_entries_account_id_occurred_on");
+
+                    b.ToTable("ledger_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ledger_entries_amount_positive", "amount_pence > 0");
+
+                            t.HasCheckConstraint("ck_ledger_entries_two_books", "debit <> credit");
+                        });
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.MoneyFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrangement_id");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facts");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("OutcomeNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome_notes");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_on");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_by_name");
+
+                    b.Property<Guid?>("ResolvedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_by_user_id");
+
+                    b.Property<int>("SettingsVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("settings_version");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_money_flags");
+
+                    b.HasIndex("ArrangementId")
+                        .HasDatabaseName("ix_money_flags_arrangement_id");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_money_flags_task_id");
+
+                    b.HasIndex("AccountId", "Kind", "Status")
+                        .HasDatabaseName("ix_money_flags_account_id_kind_status");
+
+                    b.HasIndex("CouncilId", "Status", "RaisedOn")
+                        .HasDatabaseName("ix_money_flags_council_id_status_raised_on");
+
+                    b.ToTable("money_flags", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.MonitoringSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AuditSamplePerMille")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("audit_sample_per_mille");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by_name");
+
+                    b.Property<int>("ContingencyWeeks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contingency_weeks");
+
+                    b.Property<int>("ContributionPeriodsMissed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contribution_periods_missed");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<long>("DuplicateMinimumPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duplicate_minimum_pence");
+
+                    b.Property<int>("DuplicateWithinDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duplicate_within_days");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_from");
+
+                    b.Property<int>("NoSpendingDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("no_spending_days");
+
+                    b.Property<long>("OutsidePlanPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outside_plan_pence");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monitoring_settings");
+
+                    b.HasIndex("CouncilId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monitoring_settings_council_id_version");
+
+                    b.ToTable("monitoring_settings", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.PaymentRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_count");
+
+                    b.Property<DateOnly>("PayOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pay_on");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TotalPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_pence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_runs");
+
+                    b.HasIndex("CouncilId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_runs_council_id_idempotency_key");
+
+                    b.HasIndex("CouncilId", "PayOn")
+                        .HasDatabaseName("ix_payment_runs_council_id_pay_on");
+
+                    b.HasIndex("CouncilId", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_runs_council_id_reference");
+
+                    b.ToTable("payment_runs", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.PaymentRunLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_pence");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrangement_id");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_number");
+
+                    b.Property<string>("PaymentReference")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_reference");
+
+                    b.Property<DateOnly>("PeriodEndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_ends_on");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.Property<Guid>("ScheduleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("schedule_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_run_lines");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_payment_run_lines_account_id");
+
+                    b.HasIndex("ScheduleId")
+                        .HasDatabaseName("ix_payment_run_lines_schedule_id");
+
+                    b.HasIndex("RunId", "LineNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_run_lines_run_id_line_number");
+
+                    b.HasIndex("ArrangementId", "DueOn", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_run_lines_arrangement_id_due_on_kind");
+
+                    b.ToTable("payment_run_lines", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.PaymentSchedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrangement_id");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("frequency");
+
+                    b.Property<Guid?>("FundingDecisionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("funding_decision_id");
+
+                    b.Property<long>("OneOffPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("one_off_pence");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.Property<long>("WeeklyBudgetPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weekly_budget_pence");
+
+                    b.Property<long>("WeeklyContributionPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weekly_contribution_pence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_schedules");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_payment_schedules_account_id");
+
+                    b.HasIndex("FundingDecisionId")
+                        .HasDatabaseName("ix_payment_schedules_funding_decision_id");
+
+                    b.HasIndex("ArrangementId", "StartsOn")
+                        .HasDatabaseName("ix_payment_schedules_arrangement_id_starts_on");
+
+                    b.ToTable("payment_schedules", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.Receipt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_pence");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("PaidInCash")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_in_cash");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<DateOnly>("SpentOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("spent_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_receipts");
+
+                    b.HasIndex("AccountId", "SpentOn")
+                        .HasDatabaseName("ix_receipts_account_id_spent_on");
+
+                    b.ToTable("receipts", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.Reclaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateOnly?>("AgreedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreed_on");
+
+                    b.Property<string>("AgreementDetails")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_details");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_pence");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrangement_id");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis");
+
+                    b.Property<string>("ChallengeRoute")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("challenge_route");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reasons");
+
+                    b.Property<Guid?>("FlagId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("flag_id");
+
+                    b.Property<int>("Instalments")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("instalments");
+
+                    b.Property<DateOnly?>("NoticeGivenOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice_given_on");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reclaims");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_reclaims_account_id");
+
+                    b.HasIndex("ArrangementId")
+                        .HasDatabaseName("ix_reclaims_arrangement_id");
+
+                    b.HasIndex("FlagId")
+                        .HasDatabaseName("ix_reclaims_flag_id");
+
+                    b.ToTable("reclaims", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.StatementImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("AddedCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("added_count");
+
+                    b.Property<int>("BalanceDisagreements")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("balance_disagreements");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ColumnMapName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("column_map_name");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<int>("DuplicateCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duplicate_count");
+
+                    b.Property<long>("FileBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("file_bytes");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by_name");
+
+                    b.Property<Guid?>("ImportedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by_user_id");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_count");
+
+                    b.Property<int>("MatchedPaymentCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("matched_payment_count");
+
+                    b.Property<string>("Report")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_statement_imports");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_statement_imports_account_id");
+
+                    b.HasIndex("CouncilId", "FileSha256")
+                        .HasDatabaseName("ix_statement_imports_council_id_file_sha256");
+
+                    b.HasIndex("CouncilId", "ImportedAt")
+                        .HasDatabaseName("ix_statement_imports_council_id_imported_at");
+
+                    b.ToTable("statement_imports", (string)null);
+                });
+
             modelBuilder.Entity("DirectPayments.Domain.Journey.AgreementSignature", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1542,6 +2619,51 @@ namespace DirectPayments.Data.Migrations.Sqlite
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("DirectPayments.Domain.Platform.JobRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("node");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTime>("Slot")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slot");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_runs");
+
+                    b.HasIndex("Job", "Slot")
+                        .IsUnique()
+                        .HasDatabaseName("ix_job_runs_job_slot");
+
+                    b.ToTable("job_runs", (string)null);
+                });
+
             modelBuilder.Entity("DirectPayments.Domain.Platform.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1730,6 +2852,168 @@ namespace DirectPayments.Data.Migrations.Sqlite
                         .HasName("pk_user_tokens");
 
                     b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.AuditSample", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Finance.DpAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_samples_dp_accounts_account_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.DpAccount", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Journey.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dp_accounts_arrangements_arrangement_id");
+
+                    b.HasOne("DirectPayments.Domain.Journey.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dp_accounts_people_person_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.EntryNote", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Finance.DpAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_entry_notes_dp_accounts_account_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.MoneyFlag", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Finance.DpAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_money_flags_dp_accounts_account_id");
+
+                    b.HasOne("DirectPayments.Domain.Journey.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_money_flags_arrangements_arrangement_id");
+
+                    b.HasOne("DirectPayments.Domain.Journey.CaseTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .HasConstraintName("fk_money_flags_tasks_task_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.MonitoringSettings", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Platform.Council", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_settings_councils_council_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.PaymentRunLine", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Finance.DpAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_run_lines_dp_accounts_account_id");
+
+                    b.HasOne("DirectPayments.Domain.Journey.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_run_lines_arrangements_arrangement_id");
+
+                    b.HasOne("DirectPayments.Domain.Finance.PaymentRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_run_lines_payment_runs_run_id");
+
+                    b.HasOne("DirectPayments.Domain.Finance.PaymentSchedule", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_run_lines_payment_schedules_schedule_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.PaymentSchedule", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Finance.DpAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_schedules_dp_accounts_account_id");
+
+                    b.HasOne("DirectPayments.Domain.Journey.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_schedules_arrangements_arrangement_id");
+
+                    b.HasOne("DirectPayments.Domain.Journey.FundingDecision", null)
+                        .WithMany()
+                        .HasForeignKey("FundingDecisionId")
+                        .HasConstraintName("fk_payment_schedules_funding_decisions_funding_decision_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.Receipt", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Finance.DpAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_receipts_dp_accounts_account_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.Reclaim", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Finance.DpAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reclaims_dp_accounts_account_id");
+
+                    b.HasOne("DirectPayments.Domain.Journey.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reclaims_arrangements_arrangement_id");
+
+                    b.HasOne("DirectPayments.Domain.Finance.MoneyFlag", null)
+                        .WithMany()
+                        .HasForeignKey("FlagId")
+                        .HasConstraintName("fk_reclaims_money_flags_flag_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.StatementImport", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Finance.DpAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .HasConstraintName("fk_statement_imports_dp_accounts_account_id");
                 });
 
             modelBuilder.Entity("DirectPayments.Domain.Journey.AgreementSignature", b =>

@@ -26,7 +26,7 @@ public sealed record Who(Guid? UserId, string Name)
 /// see, gathering the facts a transition needs, moving it with its timeline entry, and creating the
 /// tasks each stage's rules call for. Pages and the API both use it, so they behave the same.
 /// </summary>
-public sealed class JourneyActions(DpDbContext db, TimeProvider clock)
+public sealed class JourneyActions(DpDbContext db, TimeProvider clock, Finance.MoneyActions money)
 {
     private const string ReferenceAlphabet = "23456789BCDFGHJKLMNPQRSTVWXZ";
 
@@ -209,6 +209,7 @@ public sealed class JourneyActions(DpDbContext db, TimeProvider clock)
                 break;
             case Stage.Active when from == Stage.SetUp:
                 var first = arrangement.FirstPaymentOn ?? Today;
+                await money.OpenAccountAsync(arrangement, Who.System);
                 await AddTaskAsync(arrangement, TaskKind.Review, TaskRules.FirstReviewDue(first), "First review: within 6 months of the first payment.");
                 if (arrangement.Route == LegalRoute.Child)
                 {

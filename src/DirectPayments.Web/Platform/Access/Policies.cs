@@ -55,6 +55,30 @@ public static class Policies
     /// <summary>Signed in as a person (or their representative).</summary>
     public const string PersonOnly = nameof(PersonOnly);
 
+    /// <summary>See a direct payment account's balance, category summary and flags (issue #4).</summary>
+    public const string ViewAccount = nameof(ViewAccount);
+
+    /// <summary>Open an account's line-by-line transactions, with a recorded reason (issue #4, item 9).</summary>
+    public const string ViewTransactions = nameof(ViewTransactions);
+
+    /// <summary>Import statements, keep column maps and make payment runs: the council's finance team.</summary>
+    public const string ManageMoney = nameof(ManageMoney);
+
+    /// <summary>Hold supportive conversations, record their outcomes and edit category rules.</summary>
+    public const string SupportConversations = nameof(SupportConversations);
+
+    /// <summary>Record a reclaim: only with the person's agreement or a formal decision with reasons.</summary>
+    public const string RecordReclaim = nameof(RecordReclaim);
+
+    /// <summary>Change the monitoring thresholds and the oversight scoring.</summary>
+    public const string EditMonitoringSettings = nameof(EditMonitoringSettings);
+
+    public const string ApiMoneyRead = nameof(ApiMoneyRead);
+
+    public const string ApiMoneyWrite = nameof(ApiMoneyWrite);
+
+    public const string ApiStatementsPush = nameof(ApiStatementsPush);
+
     /// <summary>API calls with an API key.</summary>
     public const string ApiPeopleRead = nameof(ApiPeopleRead);
 
@@ -80,6 +104,12 @@ public static class Policies
         [EndArrangement] = [Role.Person, Role.Practitioner, Role.Manager],
         [EditAllocationTool] = [Role.CouncilAdmin, Role.Manager],
         [PersonOnly] = [Role.Person],
+        [ViewAccount] = [Role.Person, Role.Practitioner, Role.SupportWorker, Role.FinanceOfficer, Role.Manager],
+        [ViewTransactions] = [Role.Person, Role.SupportWorker, Role.FinanceOfficer, Role.Manager],
+        [ManageMoney] = [Role.FinanceOfficer],
+        [SupportConversations] = [Role.SupportWorker, Role.FinanceOfficer, Role.Practitioner, Role.Manager],
+        [RecordReclaim] = [Role.FinanceOfficer, Role.Manager],
+        [EditMonitoringSettings] = [Role.FinanceOfficer, Role.Manager],
     };
 
     public static void Add(AuthorizationOptions options)
@@ -97,6 +127,12 @@ public static class Policies
             .RequireClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.PeopleWrite));
         options.AddPolicy(ApiJourneyRead, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser()
             .RequireClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.JourneyRead));
+        options.AddPolicy(ApiMoneyRead, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser()
+            .RequireClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.MoneyRead));
+        options.AddPolicy(ApiMoneyWrite, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser()
+            .RequireClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.MoneyWrite));
+        options.AddPolicy(ApiStatementsPush, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser()
+            .RequireClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.StatementsPush));
         options.AddPolicy(ApiJourneyWrite, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser()
             .RequireClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.JourneyWrite));
     }

@@ -167,6 +167,7 @@ public static class WebApp
         services.AddScoped<DemoSeeder>();
         services.AddScoped<JourneyBuilder>();
         services.AddScoped<DirectPayments.Web.Features.Journey.JourneyActions>();
+        services.AddScoped<DirectPayments.Web.Features.Finance.MoneyActions>();
         services.AddMemoryCache();
         services.AddScoped<DirectPayments.Web.Platform.Branding.CouncilBranding>();
         DirectPayments.Web.Platform.Pdf.PdfRegistration.AddPdfRendering(services, configuration);

@@ -20,7 +20,7 @@ public sealed class IndexModel(DpDbContext db, JourneyActions journey) : PageMod
 {
     /// <summary>The tasks the direct payment support service does.</summary>
     public static readonly IReadOnlyList<TaskKind> SupportServiceKinds =
-        [TaskKind.SignUpVisit, TaskKind.ReferToSupportService, TaskKind.EmployerChecklist, TaskKind.SixWeekCheck];
+        [TaskKind.SignUpVisit, TaskKind.ReferToSupportService, TaskKind.EmployerChecklist, TaskKind.SixWeekCheck, TaskKind.SupportiveConversation];
 
     [BindProperty(SupportsGet = true)] public string? Show { get; set; }
 
