@@ -168,6 +168,9 @@ public static class WebApp
         services.AddScoped<JourneyBuilder>();
         services.AddScoped<DirectPayments.Web.Features.Journey.JourneyActions>();
         services.AddScoped<DirectPayments.Web.Features.Finance.MoneyActions>();
+        services.Configure<DirectPayments.Web.Features.Finance.Import.StatementImportSettings>(configuration.GetSection("Money:Statements"));
+        services.AddScoped<DirectPayments.Web.Features.Finance.Import.StatementImporter>();
+        services.AddScoped<DirectPayments.Web.Features.Finance.Import.LedgerReversals>();
         services.AddMemoryCache();
         services.AddScoped<DirectPayments.Web.Platform.Branding.CouncilBranding>();
         DirectPayments.Web.Platform.Pdf.PdfRegistration.AddPdfRendering(services, configuration);
