@@ -224,6 +224,7 @@ public static class WebApp
         app.MapRazorPages();
         PeopleApi.Map(app);
         JourneyApi.Map(app);
+        DirectPayments.Web.Features.Finance.StatementsApi.Map(app);
     }
 
     /// <summary>Applies migrations on start (and the demo council on first start with SQLite, or when asked).</summary>
