@@ -213,6 +213,7 @@ public static class WebApp
         });
         app.UseStaticFiles();
         app.UseRouting();
+        app.Use(DirectPayments.Web.Features.Finance.Import.StatementUploadLimit.InvokeAsync);
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
