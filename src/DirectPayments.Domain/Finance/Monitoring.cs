@@ -128,6 +128,9 @@ public sealed class MoneyFlag : ITenantOwned
     /// <summary>The facts that raised it, such as "Balance £4,210.00 is 11.2 weeks of planned spend".</summary>
     public required string Facts { get; set; }
 
+    /// <summary>A suggested, warm way to open the conversation, which never threatens the payment.</summary>
+    public string Opening { get; set; } = "";
+
     /// <summary>The monitoring settings version in force.</summary>
     public int SettingsVersion { get; set; }
 

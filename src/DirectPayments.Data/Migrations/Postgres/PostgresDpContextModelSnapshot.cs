@@ -603,6 +603,11 @@ namespace DirectPayments.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("Opening")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("opening");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")

@@ -596,6 +596,11 @@ namespace DirectPayments.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
+                    b.Property<string>("Opening")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opening");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")

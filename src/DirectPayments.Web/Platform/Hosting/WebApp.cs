@@ -168,6 +168,7 @@ public static class WebApp
         services.AddScoped<JourneyBuilder>();
         services.AddScoped<DirectPayments.Web.Features.Journey.JourneyActions>();
         services.AddScoped<DirectPayments.Web.Features.Finance.MoneyActions>();
+        DirectPayments.Web.Features.Finance.Monitoring.MonitoringRegistration.AddMoneyMonitoring(services, configuration);
         services.AddMemoryCache();
         services.AddScoped<DirectPayments.Web.Platform.Branding.CouncilBranding>();
         DirectPayments.Web.Platform.Pdf.PdfRegistration.AddPdfRendering(services, configuration);

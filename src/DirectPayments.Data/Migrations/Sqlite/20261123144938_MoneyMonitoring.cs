@@ -95,6 +95,13 @@ namespace DirectPayments.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<string>(
+                name: "opening",
+                table: "money_flags",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.CreateTable(
                 name: "monitoring_totals",
                 columns: table => new
@@ -191,6 +198,10 @@ namespace DirectPayments.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "standard_from_score",
                 table: "monitoring_settings");
+
+            migrationBuilder.DropColumn(
+                name: "opening",
+                table: "money_flags");
         }
     }
 }
