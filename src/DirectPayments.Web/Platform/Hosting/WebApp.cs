@@ -165,6 +165,7 @@ public static class WebApp
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<MoneyMonitoringDemo>();
         services.AddScoped<JourneyBuilder>();
         services.AddScoped<DirectPayments.Web.Features.Journey.JourneyActions>();
         services.AddScoped<DirectPayments.Web.Features.Finance.MoneyActions>();
@@ -222,6 +223,7 @@ public static class WebApp
         app.MapRazorPages();
         PeopleApi.Map(app);
         JourneyApi.Map(app);
+        DirectPayments.Web.Features.Finance.MonitoringApi.Map(app);
     }
 
     /// <summary>Applies migrations on start (and the demo council on first start with SQLite, or when asked).</summary>
