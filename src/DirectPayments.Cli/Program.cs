@@ -20,6 +20,7 @@ public static class Program
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(DirectPayments.Cli.Commands.Finance.MonitorCommand.Create());
         return root.Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
     }
 }
