@@ -16,7 +16,7 @@ public sealed record DemoAccount(Role Role, string Email, string DisplayName, st
 /// circumstances, one sign-in per role, and a support organisation that also works for a second
 /// council. Running it again changes nothing.
 /// </summary>
-public sealed class DemoSeeder(DpDbContext db, UserManager<AppUser> users, ActorContext actor, TimeProvider clock, JourneyBuilder journeys, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(DpDbContext db, UserManager<AppUser> users, ActorContext actor, TimeProvider clock, JourneyBuilder journeys, MoneyStatementsDemo statements, ILogger<DemoSeeder> logger)
 {
     /// <summary>The password of every demo account. Demo accounts are for trying the platform, never for real data.</summary>
     public const string Password = "Exampleshire demo 2026";
@@ -117,6 +117,7 @@ public sealed class DemoSeeder(DpDbContext db, UserManager<AppUser> users, Actor
         }
         await db.SaveChangesAsync(cancellationToken);
         await SeedJourneysAsync(council.Id, people, today);
+        await statements.SeedAsync(council.Id, people[0], cancellationToken);
 
         actor.System("seed", other.Id);
         db.OrganisationContracts.Add(new OrganisationContract

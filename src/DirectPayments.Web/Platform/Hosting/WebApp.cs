@@ -166,6 +166,7 @@ public static class WebApp
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddScoped<DemoSeeder>();
         services.AddScoped<JourneyBuilder>();
+        services.AddScoped<MoneyStatementsDemo>();
         services.AddScoped<DirectPayments.Web.Features.Journey.JourneyActions>();
         services.AddScoped<DirectPayments.Web.Features.Finance.MoneyActions>();
         services.Configure<DirectPayments.Web.Features.Finance.Import.StatementImportSettings>(configuration.GetSection("Money:Statements"));
