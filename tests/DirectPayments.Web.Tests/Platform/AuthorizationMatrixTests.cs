@@ -117,6 +117,11 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         ["GET /api/v1/arrangements/{arrangementId}/plan"] = _ => Unauthorized,
         ["GET /api/v1/arrangements/{arrangementId}/decisions"] = _ => Unauthorized,
         ["GET /api/v1/arrangements/{arrangementId}/tasks"] = _ => Unauthorized,
+        // Statement import (issue #4): the finance team only.
+        ["GET /money/imports"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /money/imports/{importId}"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /money/column-maps"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /money/column-maps/{mapId}"] = a => Staff(a, Role.FinanceOfficer),
     };
 
     [Fact]
@@ -159,7 +164,10 @@ public abstract class AuthorizationMatrixTests(TestApp app)
                 .Replace("{arrangementId}", ids.Arrangement.ToString(), StringComparison.Ordinal)
                 .Replace("{version}", "1", StringComparison.Ordinal)
                 .Replace("{taskId}", ids.Task.ToString(), StringComparison.Ordinal)
-                .Replace("{reviewId}", ids.Review.ToString(), StringComparison.Ordinal);
+                .Replace("{reviewId}", ids.Review.ToString(), StringComparison.Ordinal)
+                .Replace("{importId}", ids.Import.ToString(), StringComparison.Ordinal)
+                .Replace("{mapId}", ids.Map.ToString(), StringComparison.Ordinal)
+                .Replace("{accountId}", ids.Account.ToString(), StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
             if (route.Method == "PUT")
             {
@@ -201,8 +209,11 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         Assert.DoesNotContain("EX-000105", references);
     }
 
-    /// <summary>Amara's record, the administrator's account, and Amara's active arrangement with its open review task and first review.</summary>
-    private async Task<(Guid Amara, Guid Admin, Guid Arrangement, Guid Task, Guid Review)> IdsAsync()
+    /// <summary>
+    /// Amara's record, the administrator's account, Amara's active arrangement with its open review task and first review,
+    /// the demo statement import, the council's demo column map and Amara's direct payment account.
+    /// </summary>
+    private async Task<(Guid Amara, Guid Admin, Guid Arrangement, Guid Task, Guid Review, Guid Import, Guid Map, Guid Account)> IdsAsync()
     {
         var (scope, db) = app.OpenDatabase();
         using (scope)
@@ -215,7 +226,10 @@ public abstract class AuthorizationMatrixTests(TestApp app)
             var arrangement = await db.Arrangements.Where(a => a.PersonId == amara).Select(a => a.Id).SingleAsync();
             var task = await db.Tasks.Where(t => t.ArrangementId == arrangement && t.CompletedOn == null).OrderBy(t => t.DueOn).Select(t => t.Id).FirstAsync();
             var review = await db.Reviews.Where(r => r.ArrangementId == arrangement).Select(r => r.Id).FirstAsync();
-            return (amara, admin, arrangement, task, review);
+            var import = await db.StatementImports.Where(i => i.FileName == MoneyStatementsDemo.FileName).Select(i => i.Id).FirstAsync();
+            var map = await db.ColumnMaps.Where(m => m.Name == MoneyStatementsDemo.MapName).Select(m => m.Id).FirstAsync();
+            var account = await db.DpAccounts.Where(a => a.PersonId == amara).Select(a => a.Id).FirstAsync();
+            return (amara, admin, arrangement, task, review, import, map, account);
         }
     }
 }

@@ -91,7 +91,9 @@ public abstract class TenancyTests(TestApp app)
         await client.SignInAsync(DemoSeeder.Accounts.Single(a => a.Role == Role.CouncilAdmin).Email);
         using var manager = app.CreateClient();
         await manager.SignInAsync(DemoSeeder.Accounts.Single(a => a.Role == Role.Manager).Email);
-        var (key, _, _) = await CreateApiKeyAsync(exampleshire, $"{ApiScopes.PeopleRead} {ApiScopes.PeopleWrite} {ApiScopes.JourneyRead} {ApiScopes.JourneyWrite}");
+        using var finance = app.CreateClient();
+        await finance.SignInAsync(DemoSeeder.Accounts.Single(a => a.Role == Role.FinanceOfficer).Email);
+        var (key, _, _) = await CreateApiKeyAsync(exampleshire, $"{ApiScopes.PeopleRead} {ApiScopes.PeopleWrite} {ApiScopes.JourneyRead} {ApiScopes.JourneyWrite} {ApiScopes.StatementsPush}");
         client.Http.DefaultRequestHeaders.Authorization = null;
 
         // Route values that name no record, such as an error page's status code.
@@ -127,6 +129,12 @@ public abstract class TenancyTests(TestApp app)
                     if (first.StatusCode == HttpStatusCode.Forbidden)
                     {
                         asker = manager;
+                        // The money pages are the finance team's.
+                        using var second = await manager.GetAsync(path);
+                        if (second.StatusCode == HttpStatusCode.Forbidden)
+                        {
+                            asker = finance;
+                        }
                     }
                 }
                 using var get = await asker.GetAsync(path);
@@ -197,10 +205,33 @@ public abstract class TenancyTests(TestApp app)
             var arrangement = await db.Arrangements.SingleAsync(a => a.PersonId == person.Id);
             var task = await db.Tasks.FirstAsync(t => t.ArrangementId == arrangement.Id);
             var review = await db.Reviews.FirstAsync(r => r.ArrangementId == arrangement.Id);
+            var account = await db.DpAccounts.FirstAsync(a => a.ArrangementId == arrangement.Id);
+            var map = await db.ColumnMaps.FirstOrDefaultAsync();
+            if (map is null)
+            {
+                map = new DirectPayments.Domain.Finance.ColumnMap
+                {
+                    Id = Guid.NewGuid(), Name = "Other map", DateFormat = "dd/MM/yyyy", DateColumn = "Date", DescriptionColumn = "Details",
+                    AmountColumn = "Amount", CreatedByName = "Test",
+                };
+                db.ColumnMaps.Add(map);
+            }
+            var import = await db.StatementImports.FirstOrDefaultAsync();
+            if (import is null)
+            {
+                import = new DirectPayments.Domain.Finance.StatementImport
+                {
+                    Id = Guid.NewGuid(), ColumnMapName = "minimal", FileName = "other.csv", FileSha256 = "", ImportedByName = "Test",
+                    Status = DirectPayments.Domain.Finance.ImportStatus.Rejected, Report = "line 2: test",
+                };
+                db.StatementImports.Add(import);
+            }
+            await db.SaveChangesAsync();
             return new Dictionary<string, Guid>
             {
                 ["personId"] = person.Id, ["userId"] = user.Id, ["apiKeyId"] = keyId,
                 ["arrangementId"] = arrangement.Id, ["taskId"] = task.Id, ["reviewId"] = review.Id,
+                ["accountId"] = account.Id, ["mapId"] = map.Id, ["importId"] = import.Id,
             };
         }
     }

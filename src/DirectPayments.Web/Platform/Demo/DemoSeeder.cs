@@ -17,7 +17,7 @@ public sealed record DemoAccount(Role Role, string Email, string DisplayName, st
 /// council. Running it again changes nothing.
 /// </summary>
 public sealed class DemoSeeder(DpDbContext db, UserManager<AppUser> users, ActorContext actor, TimeProvider clock, JourneyBuilder journeys, ILogger<DemoSeeder> logger,
-    MoneyMonitoringDemo moneyMonitoring)
+    MoneyStatementsDemo statements, MoneyMonitoringDemo moneyMonitoring)
 {
     /// <summary>The password of every demo account. Demo accounts are for trying the platform, never for real data.</summary>
     public const string Password = "Exampleshire demo 2026";
@@ -118,6 +118,7 @@ public sealed class DemoSeeder(DpDbContext db, UserManager<AppUser> users, Actor
         }
         await db.SaveChangesAsync(cancellationToken);
         await SeedJourneysAsync(council.Id, people, today);
+        await statements.SeedAsync(council.Id, people[0], cancellationToken);
 
         actor.System("seed", other.Id);
         db.OrganisationContracts.Add(new OrganisationContract

@@ -167,6 +167,7 @@ public static class WebApp
         services.AddScoped<DemoSeeder>();
         services.AddScoped<MoneyMonitoringDemo>();
         services.AddScoped<JourneyBuilder>();
+        services.AddScoped<MoneyStatementsDemo>();
         services.AddScoped<DirectPayments.Web.Features.Journey.JourneyActions>();
         services.AddScoped<DirectPayments.Web.Features.Finance.MoneyActions>();
         services.Configure<DirectPayments.Web.Features.Finance.Import.StatementImportSettings>(configuration.GetSection("Money:Statements"));
