@@ -117,6 +117,7 @@ public sealed class DemoSeeder(DpDbContext db, UserManager<AppUser> users, Actor
         }
         await db.SaveChangesAsync(cancellationToken);
         await SeedJourneysAsync(council.Id, people, today);
+        await MoneyWalletDemo.SeedAsync(db, clock, cancellationToken);
 
         actor.System("seed", other.Id);
         db.OrganisationContracts.Add(new OrganisationContract

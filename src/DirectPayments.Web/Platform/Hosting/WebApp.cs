@@ -168,6 +168,9 @@ public static class WebApp
         services.AddScoped<JourneyBuilder>();
         services.AddScoped<DirectPayments.Web.Features.Journey.JourneyActions>();
         services.AddScoped<DirectPayments.Web.Features.Finance.MoneyActions>();
+        services.AddScoped<DirectPayments.Web.Features.Finance.Wallet.WalletFigures>();
+        services.AddScoped<DirectPayments.Web.Features.Finance.Wallet.CategoryLearning>();
+        services.AddScoped<DirectPayments.Web.Features.Finance.Wallet.MoneyExport>();
         services.AddMemoryCache();
         services.AddScoped<DirectPayments.Web.Platform.Branding.CouncilBranding>();
         DirectPayments.Web.Platform.Pdf.PdfRegistration.AddPdfRendering(services, configuration);
@@ -221,6 +224,7 @@ public static class WebApp
         app.MapRazorPages();
         PeopleApi.Map(app);
         JourneyApi.Map(app);
+        DirectPayments.Web.Features.Finance.Wallet.WalletApi.Map(app);
     }
 
     /// <summary>Applies migrations on start (and the demo council on first start with SQLite, or when asked).</summary>
