@@ -340,7 +340,8 @@ public abstract class WalletTests(TestApp app)
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path} gave {(int)response.StatusCode}");
         }
         var own = await client.GetPageAsync("/my-direct-payment/wallet");
-        Assert.Contains("EX-000101", own.QuerySelector(".govuk-caption-l")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Your wallet", own.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("Amara Okafor", own.QuerySelector(".govuk-caption-l")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using DirectPayments.Data;
 using DirectPayments.Domain.Finance;
@@ -143,12 +144,14 @@ public static class MoneyWalletDemo
 
     private static void Chunk(Stream png, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
     {
-        Span<byte> length = [(byte)(data.Length >> 24), (byte)(data.Length >> 16), (byte)(data.Length >> 8), (byte)data.Length];
-        png.Write(length);
+        Span<byte> number = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(number, data.Length);
+        png.Write(number);
         png.Write(type);
         png.Write(data);
         var crc = Crc32(Crc32(0xFFFFFFFFu, type), data) ^ 0xFFFFFFFFu;
-        png.Write([(byte)(crc >> 24), (byte)(crc >> 16), (byte)(crc >> 8), (byte)crc]);
+        BinaryPrimitives.WriteUInt32BigEndian(number, crc);
+        png.Write(number);
     }
 
     /// <summary>The PNG chunk checksum (ISO 3309 CRC-32), bit by bit: the demo's one image is tiny.</summary>

@@ -35,7 +35,7 @@ public sealed class TransactionsModel(DpDbContext db, MoneyActions money, Wallet
 
     [BindProperty] public string? Detail { get; set; }
 
-    [BindProperty(Name = "page")] public int? PageNumber { get; set; }
+    [BindProperty(Name = "pageNo")] public int? PageNumber { get; set; }
 
     [BindProperty] public long? EntryId { get; set; }
 
