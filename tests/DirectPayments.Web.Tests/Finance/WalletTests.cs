@@ -190,6 +190,14 @@ public abstract class WalletTests(TestApp app)
         var ids = await IdsAsync();
         using var staff = app.CreateClient();
         await staff.SignInAsync(Finance);
+        Guid arrangement;
+        var (scope, db) = app.OpenDatabase(ids.Council);
+        using (scope)
+        {
+            arrangement = await db.DpAccounts.Where(a => a.Id == ids.LeoAccount).Select(a => a.ArrangementId).SingleAsync();
+        }
+        var overview = await staff.GetPageAsync($"/arrangements/{arrangement}");
+        Assert.Equal($"/accounts/{ids.LeoAccount}", overview.QuerySelector("#money-account")!.GetAttribute("href"));
         var summary = await staff.GetPageAsync($"/accounts/{ids.LeoAccount}");
         Assert.Null(summary.QuerySelector("#lines"));
         Assert.DoesNotContain(MoneyWalletDemo.ExplainedPayee, summary.Body!.TextContent, StringComparison.Ordinal);
