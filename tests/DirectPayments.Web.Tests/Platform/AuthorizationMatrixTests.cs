@@ -27,6 +27,9 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         /// <summary>Amara Okafor's own sign-in (a person), as opposed to Grace Bennett, who represents someone else.</summary>
         public bool IsAmara => Account?.Email.StartsWith("amara", StringComparison.Ordinal) == true;
 
+        /// <summary>Grace Bennett, who represents Leo (whose virtual wallet has the demo receipts).</summary>
+        public bool IsGrace => Account?.Email.StartsWith("grace", StringComparison.Ordinal) == true;
+
         public override string ToString() => Account is null ? "signed out" : $"{Account.Role} {Account.Email}";
     }
 
@@ -38,6 +41,13 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         a.Role is null ? Redirect
         : !allowed.Contains(a.Role.Value) ? Forbidden
         : a.Role == Role.Person && !a.IsAmara ? NotFound
+        : Ok;
+
+    /// <summary>A page about Leo's wallet: the roles allowed see it (a person other than Grace gets 404).</summary>
+    private static HttpStatusCode AboutLeo(Asker a, params Role[] allowed) =>
+        a.Role is null ? Redirect
+        : !allowed.Contains(a.Role.Value) ? Forbidden
+        : a.Role == Role.Person && !a.IsGrace ? NotFound
         : Ok;
 
     /// <summary>Where Chromium is not installed, a PDF the asker may have is a 503 page offering the print version.</summary>
@@ -108,7 +118,25 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         // Without Chromium (Pdf:ChromiumPath) the PDF route answers 503 and offers the print version instead.
         ["GET /arrangements/{arrangementId}/agreement/{version}/pdf"] = a => PdfOr503(AboutAmara(a, [Role.Person, .. CaseloadStaff])),
         ["GET /arrangements/{arrangementId}/set-up"] = a => AboutAmara(a, CaseloadStaff),
+        ["GET /my-direct-payment/wallet"] = a => Staff(a, Role.Person),
+        ["GET /my-direct-payment/wallet/receipts/new"] = a => Staff(a, Role.Person),
+        ["GET /my-direct-payment/wallet/statement"] = a => Staff(a, Role.Person),
+        ["GET /my-direct-payment/wallet/export"] = a => Staff(a, Role.Person),
+        ["GET /my-direct-payment/wallet/receipts/{receiptId}"] = a => AboutLeo(a, Role.Person, Role.SupportWorker, Role.FinanceOfficer, Role.Manager),
+        // The explanation is the person's own: staff who may see the account are refused, others do not find it.
+        ["GET /my-direct-payment/wallet/transactions/{entryId}/explain"] = a =>
+            AboutLeo(a, Role.Person, Role.SupportWorker, Role.FinanceOfficer, Role.Manager) is var s && s == Ok && a.Role != Role.Person ? Forbidden : s,
+        ["GET /accounts/{accountId}"] = a => AboutAmara(a, Role.Person, Role.Practitioner, Role.SupportWorker, Role.FinanceOfficer, Role.Manager),
+        ["GET /accounts/{accountId}/transactions"] = a => AboutAmara(a, Role.Person, Role.SupportWorker, Role.FinanceOfficer, Role.Manager),
+        ["GET /accounts/{accountId}/export"] = a => AboutAmara(a, Role.Person, Role.SupportWorker, Role.FinanceOfficer, Role.Manager),
+        ["GET /money/category-rules"] = a => Staff(a, Role.SupportWorker, Role.FinanceOfficer, Role.Practitioner, Role.Manager),
+        ["GET /money/category-rules/new"] = a => Staff(a, Role.SupportWorker, Role.FinanceOfficer),
+        ["GET /money/category-rules/{ruleId}"] = a => Staff(a, Role.SupportWorker, Role.FinanceOfficer),
+        ["GET /money/spending-policy"] = a => Staff(a, Role.Person, Role.Practitioner, Role.SupportWorker, Role.FinanceOfficer, Role.Manager),
+        ["GET /money/spending-policy/edit"] = a => Staff(a, Role.FinanceOfficer, Role.Manager),
         // The API takes API keys only: a signed-in cookie is not enough.
+        ["GET /api/v1/accounts/{accountId}"] = _ => Unauthorized,
+        ["GET /api/v1/accounts/{accountId}/export"] = _ => Unauthorized,
         ["GET /api/v1/people"] = _ => Unauthorized,
         ["GET /api/v1/people/{personId}"] = _ => Unauthorized,
         ["PUT /api/v1/people/{personId}/contact"] = _ => Unauthorized,
@@ -167,7 +195,10 @@ public abstract class AuthorizationMatrixTests(TestApp app)
                 .Replace("{reviewId}", ids.Review.ToString(), StringComparison.Ordinal)
                 .Replace("{importId}", ids.Import.ToString(), StringComparison.Ordinal)
                 .Replace("{mapId}", ids.Map.ToString(), StringComparison.Ordinal)
-                .Replace("{accountId}", ids.Account.ToString(), StringComparison.Ordinal);
+                .Replace("{accountId}", ids.Account.ToString(), StringComparison.Ordinal)
+                .Replace("{receiptId}", ids.Receipt.ToString(), StringComparison.Ordinal)
+                .Replace("{entryId}", ids.Entry.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{ruleId}", ids.Rule.ToString(), StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
             if (route.Method == "PUT")
             {
@@ -211,9 +242,10 @@ public abstract class AuthorizationMatrixTests(TestApp app)
 
     /// <summary>
     /// Amara's record, the administrator's account, Amara's active arrangement with its open review task and first review,
-    /// the demo statement import, the council's demo column map and Amara's direct payment account.
+    /// the demo statement import, the council's demo column map, Amara's direct payment account,
+    /// a receipt and a payment in Leo's virtual wallet, and a category rule.
     /// </summary>
-    private async Task<(Guid Amara, Guid Admin, Guid Arrangement, Guid Task, Guid Review, Guid Import, Guid Map, Guid Account)> IdsAsync()
+    private async Task<(Guid Amara, Guid Admin, Guid Arrangement, Guid Task, Guid Review, Guid Import, Guid Map, Guid Account, Guid Receipt, long Entry, Guid Rule)> IdsAsync()
     {
         var (scope, db) = app.OpenDatabase();
         using (scope)
@@ -228,8 +260,13 @@ public abstract class AuthorizationMatrixTests(TestApp app)
             var review = await db.Reviews.Where(r => r.ArrangementId == arrangement).Select(r => r.Id).FirstAsync();
             var import = await db.StatementImports.Where(i => i.FileName == MoneyStatementsDemo.FileName).Select(i => i.Id).FirstAsync();
             var map = await db.ColumnMaps.Where(m => m.Name == MoneyStatementsDemo.MapName).Select(m => m.Id).FirstAsync();
-            var account = await db.DpAccounts.Where(a => a.PersonId == amara).Select(a => a.Id).FirstAsync();
-            return (amara, admin, arrangement, task, review, import, map, account);
+            var account = await db.DpAccounts.Where(a => a.PersonId == amara).Select(a => a.Id).SingleAsync();
+            var leo = await db.People.Where(p => p.Reference == "EX-000102").Select(p => p.Id).SingleAsync();
+            var leoAccount = await db.DpAccounts.Where(a => a.PersonId == leo).Select(a => a.Id).SingleAsync();
+            var receipt = await db.Receipts.Where(r => r.AccountId == leoAccount).Select(r => r.Id).FirstAsync();
+            var entry = await db.LedgerEntries.Where(e => e.AccountId == leoAccount && e.Payee == MoneyWalletDemo.ExplainedPayee).Select(e => e.Id).SingleAsync();
+            var rule = await db.CategoryRules.Select(r => r.Id).FirstAsync();
+            return (amara, admin, arrangement, task, review, import, map, account, receipt, entry, rule);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using DirectPayments.Data.Platform;
+using DirectPayments.Domain.Finance;
 using DirectPayments.Domain.Journey;
 using DirectPayments.Domain.Platform;
 using DirectPayments.Testing;
@@ -93,7 +94,7 @@ public abstract class TenancyTests(TestApp app)
         await manager.SignInAsync(DemoSeeder.Accounts.Single(a => a.Role == Role.Manager).Email);
         using var finance = app.CreateClient();
         await finance.SignInAsync(DemoSeeder.Accounts.Single(a => a.Role == Role.FinanceOfficer).Email);
-        var (key, _, _) = await CreateApiKeyAsync(exampleshire, $"{ApiScopes.PeopleRead} {ApiScopes.PeopleWrite} {ApiScopes.JourneyRead} {ApiScopes.JourneyWrite} {ApiScopes.StatementsPush}");
+        var (key, _, _) = await CreateApiKeyAsync(exampleshire, $"{ApiScopes.PeopleRead} {ApiScopes.PeopleWrite} {ApiScopes.JourneyRead} {ApiScopes.JourneyWrite} {ApiScopes.StatementsPush} {ApiScopes.MoneyRead}");
         client.Http.DefaultRequestHeaders.Authorization = null;
 
         // Route values that name no record, such as an error page's status code.
@@ -105,6 +106,12 @@ public abstract class TenancyTests(TestApp app)
             var path = route.Pattern.Replace("{version}", "1", StringComparison.Ordinal);
             foreach (var parameter in route.Parameters.Except(notRecords))
             {
+                if (parameter == "entryId")
+                {
+                    // Ledger entries have numeric ids given by the database.
+                    path = path.Replace("{entryId}", _otherEntryId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+                    continue;
+                }
                 Assert.True(other.TryGetValue(parameter, out var id), $"The tenancy test does not know which record '{parameter}' in {route.Pattern} names: add it to OtherCouncilRecordsAsync");
                 path = path.Replace("{" + parameter + "}", id.ToString(), StringComparison.Ordinal);
             }
@@ -186,6 +193,8 @@ public abstract class TenancyTests(TestApp app)
         }
     }
 
+    private long _otherEntryId;
+
     /// <summary>One record of each kind that a route can name, all in the second council.</summary>
     private async Task<Dictionary<string, Guid>> OtherCouncilRecordsAsync(Guid otherborough)
     {
@@ -227,11 +236,28 @@ public abstract class TenancyTests(TestApp app)
                 db.StatementImports.Add(import);
             }
             await db.SaveChangesAsync();
+            // Money: Nora's account, with a spend, its receipt and a category rule of her council.
+            var receipt = await db.Receipts.FirstOrDefaultAsync(r => r.AccountId == account.Id);
+            if (receipt is null)
+            {
+                receipt = new Receipt { Id = Guid.NewGuid(), AccountId = account.Id, SpentOn = account.OpenedOn, AmountPence = 500, Category = CostCategory.Transport, Description = "Bus fare", ByName = "Nora Price" };
+                db.Receipts.Add(receipt);
+                var money = scope.ServiceProvider.GetRequiredService<DirectPayments.Web.Features.Finance.MoneyActions>();
+                money.Post([new LedgerEntry
+                {
+                    AccountId = account.Id, Debit = LedgerBook.Spending, Credit = LedgerBook.Cash, AmountPence = 500, OccurredOn = account.OpenedOn,
+                    Source = EntrySource.Receipt, SourceId = receipt.Id, LineNumber = 1, Description = "Bus fare", Category = CostCategory.Transport,
+                }], "money.receipt.posted", nameof(Receipt), receipt.Id.ToString(), person.Id);
+                db.CategoryRules.Add(new CategoryRule { Id = Guid.NewGuid(), Contains = "OTHERBOROUGH BUSES", Category = CostCategory.Transport, CreatedByName = "Test" });
+                await db.SaveChangesAsync();
+            }
+            _otherEntryId = await db.LedgerEntries.Where(e => e.SourceId == receipt.Id).Select(e => e.Id).SingleAsync();
+            var rule = await db.CategoryRules.Select(r => r.Id).FirstAsync();
             return new Dictionary<string, Guid>
             {
                 ["personId"] = person.Id, ["userId"] = user.Id, ["apiKeyId"] = keyId,
                 ["arrangementId"] = arrangement.Id, ["taskId"] = task.Id, ["reviewId"] = review.Id,
-                ["accountId"] = account.Id, ["mapId"] = map.Id, ["importId"] = import.Id,
+                ["accountId"] = account.Id, ["mapId"] = map.Id, ["importId"] = import.Id, ["receiptId"] = receipt.Id, ["ruleId"] = rule,
             };
         }
     }

@@ -119,6 +119,7 @@ public sealed class DemoSeeder(DpDbContext db, UserManager<AppUser> users, Actor
         await db.SaveChangesAsync(cancellationToken);
         await SeedJourneysAsync(council.Id, people, today);
         await statements.SeedAsync(council.Id, people[0], cancellationToken);
+        await MoneyWalletDemo.SeedAsync(db, clock, cancellationToken);
 
         actor.System("seed", other.Id);
         db.OrganisationContracts.Add(new OrganisationContract

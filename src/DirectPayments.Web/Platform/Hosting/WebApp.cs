@@ -174,6 +174,9 @@ public static class WebApp
         services.AddScoped<DirectPayments.Web.Features.Finance.Import.StatementImporter>();
         services.AddScoped<DirectPayments.Web.Features.Finance.Import.LedgerReversals>();
         DirectPayments.Web.Features.Finance.Monitoring.MonitoringRegistration.AddMoneyMonitoring(services, configuration);
+        services.AddScoped<DirectPayments.Web.Features.Finance.Wallet.WalletFigures>();
+        services.AddScoped<DirectPayments.Web.Features.Finance.Wallet.CategoryLearning>();
+        services.AddScoped<DirectPayments.Web.Features.Finance.Wallet.MoneyExport>();
         services.AddMemoryCache();
         services.AddScoped<DirectPayments.Web.Platform.Branding.CouncilBranding>();
         DirectPayments.Web.Platform.Pdf.PdfRegistration.AddPdfRendering(services, configuration);
@@ -230,6 +233,7 @@ public static class WebApp
         JourneyApi.Map(app);
         DirectPayments.Web.Features.Finance.StatementsApi.Map(app);
         DirectPayments.Web.Features.Finance.MonitoringApi.Map(app);
+        DirectPayments.Web.Features.Finance.Wallet.WalletApi.Map(app);
     }
 
     /// <summary>Applies migrations on start (and the demo council on first start with SQLite, or when asked).</summary>
