@@ -108,6 +108,13 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         // Without Chromium (Pdf:ChromiumPath) the PDF route answers 503 and offers the print version instead.
         ["GET /arrangements/{arrangementId}/agreement/{version}/pdf"] = a => PdfOr503(AboutAmara(a, [Role.Person, .. CaseloadStaff])),
         ["GET /arrangements/{arrangementId}/set-up"] = a => AboutAmara(a, CaseloadStaff),
+        ["GET /money/payment-runs"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /money/payment-runs/new"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /money/payment-runs/{runId}"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /money/payment-runs/{runId}/{format}"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /money/contributions"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /accounts/{accountId}/payment-details"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /accounts/{accountId}/contributions/new"] = a => Staff(a, Role.FinanceOfficer),
         // The API takes API keys only: a signed-in cookie is not enough.
         ["GET /api/v1/people"] = _ => Unauthorized,
         ["GET /api/v1/people/{personId}"] = _ => Unauthorized,
@@ -117,6 +124,9 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         ["GET /api/v1/arrangements/{arrangementId}/plan"] = _ => Unauthorized,
         ["GET /api/v1/arrangements/{arrangementId}/decisions"] = _ => Unauthorized,
         ["GET /api/v1/arrangements/{arrangementId}/tasks"] = _ => Unauthorized,
+        ["GET /api/v1/payment-runs/{runId}"] = _ => Unauthorized,
+        ["GET /api/v1/payment-runs/{runId}/file"] = _ => Unauthorized,
+        ["GET /api/v1/accounts/{accountId}/contributions"] = _ => Unauthorized,
     };
 
     [Fact]
@@ -159,7 +169,10 @@ public abstract class AuthorizationMatrixTests(TestApp app)
                 .Replace("{arrangementId}", ids.Arrangement.ToString(), StringComparison.Ordinal)
                 .Replace("{version}", "1", StringComparison.Ordinal)
                 .Replace("{taskId}", ids.Task.ToString(), StringComparison.Ordinal)
-                .Replace("{reviewId}", ids.Review.ToString(), StringComparison.Ordinal);
+                .Replace("{reviewId}", ids.Review.ToString(), StringComparison.Ordinal)
+                .Replace("{accountId}", ids.Account.ToString(), StringComparison.Ordinal)
+                .Replace("{runId}", ids.Run.ToString(), StringComparison.Ordinal)
+                .Replace("{format}", "csv", StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
             if (route.Method == "PUT")
             {
@@ -201,8 +214,11 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         Assert.DoesNotContain("EX-000105", references);
     }
 
-    /// <summary>Amara's record, the administrator's account, and Amara's active arrangement with its open review task and first review.</summary>
-    private async Task<(Guid Amara, Guid Admin, Guid Arrangement, Guid Task, Guid Review)> IdsAsync()
+    /// <summary>
+    /// Amara's record, the administrator's account, Amara's active arrangement with its open review task and first
+    /// review, her direct payment account, and the council's newest confirmed payment run.
+    /// </summary>
+    private async Task<(Guid Amara, Guid Admin, Guid Arrangement, Guid Task, Guid Review, Guid Account, Guid Run)> IdsAsync()
     {
         var (scope, db) = app.OpenDatabase();
         using (scope)
@@ -215,7 +231,10 @@ public abstract class AuthorizationMatrixTests(TestApp app)
             var arrangement = await db.Arrangements.Where(a => a.PersonId == amara).Select(a => a.Id).SingleAsync();
             var task = await db.Tasks.Where(t => t.ArrangementId == arrangement && t.CompletedOn == null).OrderBy(t => t.DueOn).Select(t => t.Id).FirstAsync();
             var review = await db.Reviews.Where(r => r.ArrangementId == arrangement).Select(r => r.Id).FirstAsync();
-            return (amara, admin, arrangement, task, review);
+            var account = await db.DpAccounts.Where(a => a.ArrangementId == arrangement).Select(a => a.Id).FirstAsync();
+            var run = await db.PaymentRuns.Where(r => r.Status == Domain.Finance.PaymentRunStatus.Confirmed)
+                .OrderByDescending(r => r.PayOn).Select(r => r.Id).FirstAsync();
+            return (amara, admin, arrangement, task, review, account, run);
         }
     }
 }

@@ -91,16 +91,19 @@ public abstract class TenancyTests(TestApp app)
         await client.SignInAsync(DemoSeeder.Accounts.Single(a => a.Role == Role.CouncilAdmin).Email);
         using var manager = app.CreateClient();
         await manager.SignInAsync(DemoSeeder.Accounts.Single(a => a.Role == Role.Manager).Email);
-        var (key, _, _) = await CreateApiKeyAsync(exampleshire, $"{ApiScopes.PeopleRead} {ApiScopes.PeopleWrite} {ApiScopes.JourneyRead} {ApiScopes.JourneyWrite}");
+        using var finance = app.CreateClient();
+        await finance.SignInAsync(DemoSeeder.Accounts.Single(a => a.Role == Role.FinanceOfficer).Email);
+        var (key, _, _) = await CreateApiKeyAsync(exampleshire,
+            $"{ApiScopes.PeopleRead} {ApiScopes.PeopleWrite} {ApiScopes.JourneyRead} {ApiScopes.JourneyWrite} {ApiScopes.MoneyRead} {ApiScopes.MoneyWrite}");
         client.Http.DefaultRequestHeaders.Authorization = null;
 
         // Route values that name no record, such as an error page's status code.
-        string[] notRecords = ["code", "documentName", "version"];
+        string[] notRecords = ["code", "documentName", "version", "format"];
         var routes = EndpointCatalogue.Routes(app.Services).Where(r => r.Parameters.Except(notRecords).Any()).ToList();
         Assert.NotEmpty(routes);
         foreach (var route in routes)
         {
-            var path = route.Pattern.Replace("{version}", "1", StringComparison.Ordinal);
+            var path = route.Pattern.Replace("{version}", "1", StringComparison.Ordinal).Replace("{format}", "csv", StringComparison.Ordinal);
             foreach (var parameter in route.Parameters.Except(notRecords))
             {
                 Assert.True(other.TryGetValue(parameter, out var id), $"The tenancy test does not know which record '{parameter}' in {route.Pattern} names: add it to OtherCouncilRecordsAsync");
@@ -120,14 +123,17 @@ public abstract class TenancyTests(TestApp app)
             else
             {
                 // The administrator may use the admin pages; the journey's pages are for caseload staff, so a
-                // manager asks where the administrator is refused by role. Either way the record must be 404.
+                // manager asks where the administrator is refused by role, and a finance officer where both are
+                // (the money pages). Either way the record must be 404.
                 var asker = client;
-                using (var first = await client.GetAsync(path))
+                foreach (var next in new[] { manager, finance })
                 {
-                    if (first.StatusCode == HttpStatusCode.Forbidden)
+                    using var first = await asker.GetAsync(path);
+                    if (first.StatusCode != HttpStatusCode.Forbidden)
                     {
-                        asker = manager;
+                        break;
                     }
+                    asker = next;
                 }
                 using var get = await asker.GetAsync(path);
                 Assert.True(get.StatusCode == HttpStatusCode.NotFound, $"GET {path} gave {(int)get.StatusCode}");
@@ -197,10 +203,13 @@ public abstract class TenancyTests(TestApp app)
             var arrangement = await db.Arrangements.SingleAsync(a => a.PersonId == person.Id);
             var task = await db.Tasks.FirstAsync(t => t.ArrangementId == arrangement.Id);
             var review = await db.Reviews.FirstAsync(r => r.ArrangementId == arrangement.Id);
+            var account = await db.DpAccounts.FirstAsync(a => a.ArrangementId == arrangement.Id);
+            var run = await db.PaymentRuns.FirstAsync(r => r.Status == Domain.Finance.PaymentRunStatus.Confirmed);
             return new Dictionary<string, Guid>
             {
                 ["personId"] = person.Id, ["userId"] = user.Id, ["apiKeyId"] = keyId,
                 ["arrangementId"] = arrangement.Id, ["taskId"] = task.Id, ["reviewId"] = review.Id,
+                ["accountId"] = account.Id, ["runId"] = run.Id,
             };
         }
     }

@@ -168,6 +168,10 @@ public static class WebApp
         services.AddScoped<JourneyBuilder>();
         services.AddScoped<DirectPayments.Web.Features.Journey.JourneyActions>();
         services.AddScoped<DirectPayments.Web.Features.Finance.MoneyActions>();
+        services.AddScoped<DirectPayments.Web.Features.Finance.Payments.PaymentRuns>();
+        services.AddScoped<DirectPayments.Web.Features.Finance.Payments.Contributions>();
+        services.AddScoped<DirectPayments.Web.Platform.Demo.MoneyPaymentsDemo>();
+        services.Configure<DirectPayments.Web.Features.Finance.Payments.PaymentSettings>(configuration.GetSection("Payments"));
         services.AddMemoryCache();
         services.AddScoped<DirectPayments.Web.Platform.Branding.CouncilBranding>();
         DirectPayments.Web.Platform.Pdf.PdfRegistration.AddPdfRendering(services, configuration);
@@ -221,6 +225,7 @@ public static class WebApp
         app.MapRazorPages();
         PeopleApi.Map(app);
         JourneyApi.Map(app);
+        DirectPayments.Web.Features.Finance.PaymentsApi.Map(app);
     }
 
     /// <summary>Applies migrations on start (and the demo council on first start with SQLite, or when asked).</summary>
