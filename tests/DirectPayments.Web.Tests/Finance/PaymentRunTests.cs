@@ -270,6 +270,23 @@ public abstract class PaymentRunTests(TestApp app)
     }
 
     [Fact]
+    public async Task Overview_ActiveArrangement_ShowsTheNextPaymentAndContribution()
+    {
+        app.SkipIfUnavailable();
+        var account = await app.NewActiveAccountAsync(startedDaysAgo: 3, weeklyPence: 35_000, contributionPence: 3_500);
+        using var client = app.CreateClient();
+        await client.SignInAsync(FinanceTestData.FinanceOfficer);
+        using var response = await client.GetAsync($"/arrangements/{account.ArrangementId}");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, html[..Math.Min(html.Length, 4000)]);
+        var page = await TestClient.ParseAsync(response);
+        // Net: (£350 - £35) x 4 = £1,260 every four weeks; the first was due 3 days ago, the next in 25 days.
+        Assert.Equal($"£1,260.00 due {app.Today().AddDays(25).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}",
+            page.QuerySelector("#next-payment")!.TextContent.Trim());
+        Assert.Contains("£140.00 each payment", page.QuerySelector("#payments + dl")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task List_ShowsRunsNewestFirstWithTheirStatus()
     {
         app.SkipIfUnavailable();
