@@ -134,6 +134,13 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         ["GET /money/category-rules/{ruleId}"] = a => Staff(a, Role.SupportWorker, Role.FinanceOfficer),
         ["GET /money/spending-policy"] = a => Staff(a, Role.Person, Role.Practitioner, Role.SupportWorker, Role.FinanceOfficer, Role.Manager),
         ["GET /money/spending-policy/edit"] = a => Staff(a, Role.FinanceOfficer, Role.Manager),
+        ["GET /money/payment-runs"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /money/payment-runs/new"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /money/payment-runs/{runId}"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /money/payment-runs/{runId}/{format}"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /money/contributions"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /accounts/{accountId}/payment-details"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /accounts/{accountId}/contributions/new"] = a => Staff(a, Role.FinanceOfficer),
         // The API takes API keys only: a signed-in cookie is not enough.
         ["GET /api/v1/accounts/{accountId}"] = _ => Unauthorized,
         ["GET /api/v1/accounts/{accountId}/export"] = _ => Unauthorized,
@@ -150,6 +157,9 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         ["GET /money/imports/{importId}"] = a => Staff(a, Role.FinanceOfficer),
         ["GET /money/column-maps"] = a => Staff(a, Role.FinanceOfficer),
         ["GET /money/column-maps/{mapId}"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /api/v1/payment-runs/{runId}"] = _ => Unauthorized,
+        ["GET /api/v1/payment-runs/{runId}/file"] = _ => Unauthorized,
+        ["GET /api/v1/accounts/{accountId}/contributions"] = _ => Unauthorized,
     };
 
     [Fact]
@@ -198,7 +208,9 @@ public abstract class AuthorizationMatrixTests(TestApp app)
                 .Replace("{accountId}", ids.Account.ToString(), StringComparison.Ordinal)
                 .Replace("{receiptId}", ids.Receipt.ToString(), StringComparison.Ordinal)
                 .Replace("{entryId}", ids.Entry.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                .Replace("{ruleId}", ids.Rule.ToString(), StringComparison.Ordinal);
+                .Replace("{ruleId}", ids.Rule.ToString(), StringComparison.Ordinal)
+                .Replace("{runId}", ids.Run.ToString(), StringComparison.Ordinal)
+                .Replace("{format}", "csv", StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
             if (route.Method == "PUT")
             {
@@ -243,9 +255,9 @@ public abstract class AuthorizationMatrixTests(TestApp app)
     /// <summary>
     /// Amara's record, the administrator's account, Amara's active arrangement with its open review task and first review,
     /// the demo statement import, the council's demo column map, Amara's direct payment account,
-    /// a receipt and a payment in Leo's virtual wallet, and a category rule.
+    /// a receipt and a payment in Leo's virtual wallet, a category rule, and the council's newest confirmed payment run.
     /// </summary>
-    private async Task<(Guid Amara, Guid Admin, Guid Arrangement, Guid Task, Guid Review, Guid Import, Guid Map, Guid Account, Guid Receipt, long Entry, Guid Rule)> IdsAsync()
+    private async Task<(Guid Amara, Guid Admin, Guid Arrangement, Guid Task, Guid Review, Guid Import, Guid Map, Guid Account, Guid Receipt, long Entry, Guid Rule, Guid Run)> IdsAsync()
     {
         var (scope, db) = app.OpenDatabase();
         using (scope)
@@ -266,7 +278,9 @@ public abstract class AuthorizationMatrixTests(TestApp app)
             var receipt = await db.Receipts.Where(r => r.AccountId == leoAccount).Select(r => r.Id).FirstAsync();
             var entry = await db.LedgerEntries.Where(e => e.AccountId == leoAccount && e.Payee == MoneyWalletDemo.ExplainedPayee).Select(e => e.Id).SingleAsync();
             var rule = await db.CategoryRules.Select(r => r.Id).FirstAsync();
-            return (amara, admin, arrangement, task, review, import, map, account, receipt, entry, rule);
+            var run = await db.PaymentRuns.Where(r => r.Status == Domain.Finance.PaymentRunStatus.Confirmed)
+                .OrderByDescending(r => r.PayOn).Select(r => r.Id).FirstAsync();
+            return (amara, admin, arrangement, task, review, import, map, account, receipt, entry, rule, run);
         }
     }
 }

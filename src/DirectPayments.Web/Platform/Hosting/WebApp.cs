@@ -177,6 +177,10 @@ public static class WebApp
         services.AddScoped<DirectPayments.Web.Features.Finance.Wallet.WalletFigures>();
         services.AddScoped<DirectPayments.Web.Features.Finance.Wallet.CategoryLearning>();
         services.AddScoped<DirectPayments.Web.Features.Finance.Wallet.MoneyExport>();
+        services.AddScoped<DirectPayments.Web.Features.Finance.Payments.PaymentRuns>();
+        services.AddScoped<DirectPayments.Web.Features.Finance.Payments.Contributions>();
+        services.AddScoped<DirectPayments.Web.Platform.Demo.MoneyPaymentsDemo>();
+        services.Configure<DirectPayments.Web.Features.Finance.Payments.PaymentSettings>(configuration.GetSection("Payments"));
         services.AddMemoryCache();
         services.AddScoped<DirectPayments.Web.Platform.Branding.CouncilBranding>();
         DirectPayments.Web.Platform.Pdf.PdfRegistration.AddPdfRendering(services, configuration);
@@ -234,6 +238,7 @@ public static class WebApp
         DirectPayments.Web.Features.Finance.StatementsApi.Map(app);
         DirectPayments.Web.Features.Finance.MonitoringApi.Map(app);
         DirectPayments.Web.Features.Finance.Wallet.WalletApi.Map(app);
+        DirectPayments.Web.Features.Finance.PaymentsApi.Map(app);
     }
 
     /// <summary>Applies migrations on start (and the demo council on first start with SQLite, or when asked).</summary>
