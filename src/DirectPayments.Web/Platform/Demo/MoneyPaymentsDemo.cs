@@ -44,7 +44,8 @@ public sealed class MoneyPaymentsDemo(DpDbContext db, PaymentRuns runs, MoneyAct
             await runs.ConfirmAsync(run.Id, Who.System);
         }
 
-        // Contributions paid into net accounts on the day after each payment, all but the latest.
+        // Contributions paid into net accounts on the day after each payment, all but the latest, up to
+        // the demo card statement's first day: from then on the statement itself shows them.
         foreach (var group in schedules.Where(s => s.Basis == PaymentBasis.Net && s.WeeklyContributionPence > 0).GroupBy(s => s.AccountId))
         {
             var account = accounts.Single(a => a.Id == group.Key);
@@ -52,7 +53,7 @@ public sealed class MoneyPaymentsDemo(DpDbContext db, PaymentRuns runs, MoneyAct
             foreach (var schedule in group)
             {
                 var dates = PaymentRules.DueDates(schedule, today).ToList();
-                foreach (var due in dates.Take(Math.Max(0, dates.Count - 1)).Where(d => d.AddDays(1) <= today))
+                foreach (var due in dates.Take(Math.Max(0, dates.Count - 1)).Where(d => d.AddDays(1) <= today && d.AddDays(1) < MoneyStatementsDemo.CoversFrom(today)))
                 {
                     entries.Add(new LedgerEntry
                     {

@@ -70,11 +70,14 @@ public sealed class MoneyStatementsDemo(DpDbContext db, StatementImporter import
         }
     }
 
+    /// <summary>The first day the demo statement covers; contributions before it are seeded with the payments.</summary>
+    public static DateOnly CoversFrom(DateOnly today) => today.AddDays(-84);
+
     /// <summary>The demo statement: twelve weeks up to three days ago, oldest first.</summary>
     public static string Statement(string card, DateOnly today, long weeklyContributionPence)
     {
         var lines = new List<(DateOnly On, string Description, string Merchant, long Pence)>();
-        var start = today.AddDays(-84);
+        var start = CoversFrom(today);
         for (var week = 0; week < 12; week++)
         {
             var monday = start.AddDays(week * 7);
