@@ -1,4 +1,5 @@
 using System.Net;
+using DirectPayments.Domain.Journey;
 using DirectPayments.Domain.Platform;
 using DirectPayments.Testing;
 using DirectPayments.Web.Platform.Demo;
@@ -117,6 +118,14 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         ["GET /api/v1/arrangements/{arrangementId}/plan"] = _ => Unauthorized,
         ["GET /api/v1/arrangements/{arrangementId}/decisions"] = _ => Unauthorized,
         ["GET /api/v1/arrangements/{arrangementId}/tasks"] = _ => Unauthorized,
+        ["GET /money/flags"] = a => Staff(a, Role.SupportWorker, Role.FinanceOfficer, Role.Practitioner, Role.Manager),
+        ["GET /money/flags/{flagId}"] = a => AboutAmara(a, Role.SupportWorker, Role.FinanceOfficer, Role.Practitioner, Role.Manager),
+        ["GET /accounts/{accountId}/oversight"] = a => AboutAmara(a, Role.SupportWorker, Role.FinanceOfficer, Role.Practitioner, Role.Manager),
+        ["GET /accounts/{accountId}/reclaims/new"] = a => AboutAmara(a, Role.FinanceOfficer, Role.Manager),
+        ["GET /money/monitoring-settings"] = a => Staff(a, Role.FinanceOfficer, Role.Manager),
+        ["GET /money/audit-sample"] = a => Staff(a, Role.FinanceOfficer, Role.Manager),
+        ["GET /api/v1/flags"] = _ => Unauthorized,
+        ["GET /api/v1/accounts/{accountId}/oversight"] = _ => Unauthorized,
     };
 
     [Fact]
@@ -159,7 +168,9 @@ public abstract class AuthorizationMatrixTests(TestApp app)
                 .Replace("{arrangementId}", ids.Arrangement.ToString(), StringComparison.Ordinal)
                 .Replace("{version}", "1", StringComparison.Ordinal)
                 .Replace("{taskId}", ids.Task.ToString(), StringComparison.Ordinal)
-                .Replace("{reviewId}", ids.Review.ToString(), StringComparison.Ordinal);
+                .Replace("{reviewId}", ids.Review.ToString(), StringComparison.Ordinal)
+                .Replace("{accountId}", ids.Account.ToString(), StringComparison.Ordinal)
+                .Replace("{flagId}", ids.Flag.ToString(), StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
             if (route.Method == "PUT")
             {
@@ -201,8 +212,11 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         Assert.DoesNotContain("EX-000105", references);
     }
 
-    /// <summary>Amara's record, the administrator's account, and Amara's active arrangement with its open review task and first review.</summary>
-    private async Task<(Guid Amara, Guid Admin, Guid Arrangement, Guid Task, Guid Review)> IdsAsync()
+    /// <summary>
+    /// Amara's record, the administrator's account, Amara's active arrangement with its open review task
+    /// and first review, and her direct payment account with a monitoring flag.
+    /// </summary>
+    private async Task<(Guid Amara, Guid Admin, Guid Arrangement, Guid Task, Guid Review, Guid Account, Guid Flag)> IdsAsync()
     {
         var (scope, db) = app.OpenDatabase();
         using (scope)
@@ -213,9 +227,13 @@ public abstract class AuthorizationMatrixTests(TestApp app)
             var adminEmail = DemoSeeder.Accounts.Single(a => a.Role == Role.CouncilAdmin).Email.ToUpperInvariant();
             var admin = await db.Users.Where(u => u.NormalizedEmail == adminEmail).Select(u => u.Id).SingleAsync();
             var arrangement = await db.Arrangements.Where(a => a.PersonId == amara).Select(a => a.Id).SingleAsync();
-            var task = await db.Tasks.Where(t => t.ArrangementId == arrangement && t.CompletedOn == null).OrderBy(t => t.DueOn).Select(t => t.Id).FirstAsync();
+            // A supportive conversation task opens its flag's page instead, so it is not the task checked here.
+            var task = await db.Tasks.Where(t => t.ArrangementId == arrangement && t.CompletedOn == null && t.Kind != TaskKind.SupportiveConversation)
+                .OrderBy(t => t.DueOn).Select(t => t.Id).FirstAsync();
             var review = await db.Reviews.Where(r => r.ArrangementId == arrangement).Select(r => r.Id).FirstAsync();
-            return (amara, admin, arrangement, task, review);
+            var account = await db.DpAccounts.Where(a => a.ArrangementId == arrangement).Select(a => a.Id).FirstAsync();
+            var flag = await Finance.MoneyTestData.FlagForAsync(db, account);
+            return (amara, admin, arrangement, task, review, account, flag);
         }
     }
 }

@@ -91,7 +91,7 @@ public abstract class TenancyTests(TestApp app)
         await client.SignInAsync(DemoSeeder.Accounts.Single(a => a.Role == Role.CouncilAdmin).Email);
         using var manager = app.CreateClient();
         await manager.SignInAsync(DemoSeeder.Accounts.Single(a => a.Role == Role.Manager).Email);
-        var (key, _, _) = await CreateApiKeyAsync(exampleshire, $"{ApiScopes.PeopleRead} {ApiScopes.PeopleWrite} {ApiScopes.JourneyRead} {ApiScopes.JourneyWrite}");
+        var (key, _, _) = await CreateApiKeyAsync(exampleshire, $"{ApiScopes.PeopleRead} {ApiScopes.PeopleWrite} {ApiScopes.JourneyRead} {ApiScopes.JourneyWrite} {ApiScopes.MoneyRead}");
         client.Http.DefaultRequestHeaders.Authorization = null;
 
         // Route values that name no record, such as an error page's status code.
@@ -197,10 +197,13 @@ public abstract class TenancyTests(TestApp app)
             var arrangement = await db.Arrangements.SingleAsync(a => a.PersonId == person.Id);
             var task = await db.Tasks.FirstAsync(t => t.ArrangementId == arrangement.Id);
             var review = await db.Reviews.FirstAsync(r => r.ArrangementId == arrangement.Id);
+            var account = await db.DpAccounts.Where(a => a.ArrangementId == arrangement.Id).Select(a => a.Id).FirstAsync();
+            var flag = await Finance.MoneyTestData.FlagForAsync(db, account);
             return new Dictionary<string, Guid>
             {
                 ["personId"] = person.Id, ["userId"] = user.Id, ["apiKeyId"] = keyId,
                 ["arrangementId"] = arrangement.Id, ["taskId"] = task.Id, ["reviewId"] = review.Id,
+                ["accountId"] = account, ["flagId"] = flag,
             };
         }
     }
