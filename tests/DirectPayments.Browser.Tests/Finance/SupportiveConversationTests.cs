@@ -1,7 +1,6 @@
 using DirectPayments.Browser.Tests.Platform;
 using DirectPayments.Web.Platform.Demo;
 using Microsoft.Playwright;
-using Xunit;
 using static DirectPayments.Browser.Tests.Journey.JourneyPages;
 
 namespace DirectPayments.Browser.Tests.Finance;
