@@ -1,4 +1,5 @@
 using System.Net;
+using DirectPayments.Domain.Journey;
 using DirectPayments.Domain.Platform;
 using DirectPayments.Testing;
 using DirectPayments.Web.Platform.Demo;
@@ -160,6 +161,14 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         ["GET /api/v1/payment-runs/{runId}"] = _ => Unauthorized,
         ["GET /api/v1/payment-runs/{runId}/file"] = _ => Unauthorized,
         ["GET /api/v1/accounts/{accountId}/contributions"] = _ => Unauthorized,
+        ["GET /money/flags"] = a => Staff(a, Role.SupportWorker, Role.FinanceOfficer, Role.Practitioner, Role.Manager),
+        ["GET /money/flags/{flagId}"] = a => AboutAmara(a, Role.SupportWorker, Role.FinanceOfficer, Role.Practitioner, Role.Manager),
+        ["GET /accounts/{accountId}/oversight"] = a => AboutAmara(a, Role.SupportWorker, Role.FinanceOfficer, Role.Practitioner, Role.Manager),
+        ["GET /accounts/{accountId}/reclaims/new"] = a => AboutAmara(a, Role.FinanceOfficer, Role.Manager),
+        ["GET /money/monitoring-settings"] = a => Staff(a, Role.FinanceOfficer, Role.Manager),
+        ["GET /money/audit-sample"] = a => Staff(a, Role.FinanceOfficer, Role.Manager),
+        ["GET /api/v1/flags"] = _ => Unauthorized,
+        ["GET /api/v1/accounts/{accountId}/oversight"] = _ => Unauthorized,
     };
 
     [Fact]
@@ -210,7 +219,8 @@ public abstract class AuthorizationMatrixTests(TestApp app)
                 .Replace("{entryId}", ids.Entry.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{ruleId}", ids.Rule.ToString(), StringComparison.Ordinal)
                 .Replace("{runId}", ids.Run.ToString(), StringComparison.Ordinal)
-                .Replace("{format}", "csv", StringComparison.Ordinal);
+                .Replace("{format}", "csv", StringComparison.Ordinal)
+                .Replace("{flagId}", ids.Flag.ToString(), StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
             if (route.Method == "PUT")
             {
@@ -255,9 +265,9 @@ public abstract class AuthorizationMatrixTests(TestApp app)
     /// <summary>
     /// Amara's record, the administrator's account, Amara's active arrangement with its open review task and first review,
     /// the demo statement import, the council's demo column map, Amara's direct payment account,
-    /// a receipt and a payment in Leo's virtual wallet, a category rule, and the council's newest confirmed payment run.
+    /// a receipt and a payment in Leo's virtual wallet, a category rule, the council's newest confirmed payment run, and a monitoring flag on Amara's account.
     /// </summary>
-    private async Task<(Guid Amara, Guid Admin, Guid Arrangement, Guid Task, Guid Review, Guid Import, Guid Map, Guid Account, Guid Receipt, long Entry, Guid Rule, Guid Run)> IdsAsync()
+    private async Task<(Guid Amara, Guid Admin, Guid Arrangement, Guid Task, Guid Review, Guid Import, Guid Map, Guid Account, Guid Receipt, long Entry, Guid Rule, Guid Run, Guid Flag)> IdsAsync()
     {
         var (scope, db) = app.OpenDatabase();
         using (scope)
@@ -268,7 +278,9 @@ public abstract class AuthorizationMatrixTests(TestApp app)
             var adminEmail = DemoSeeder.Accounts.Single(a => a.Role == Role.CouncilAdmin).Email.ToUpperInvariant();
             var admin = await db.Users.Where(u => u.NormalizedEmail == adminEmail).Select(u => u.Id).SingleAsync();
             var arrangement = await db.Arrangements.Where(a => a.PersonId == amara).Select(a => a.Id).SingleAsync();
-            var task = await db.Tasks.Where(t => t.ArrangementId == arrangement && t.CompletedOn == null).OrderBy(t => t.DueOn).Select(t => t.Id).FirstAsync();
+            // A supportive conversation task opens its flag's page instead, so it is not the task checked here.
+            var task = await db.Tasks.Where(t => t.ArrangementId == arrangement && t.CompletedOn == null && t.Kind != TaskKind.SupportiveConversation)
+                .OrderBy(t => t.DueOn).Select(t => t.Id).FirstAsync();
             var review = await db.Reviews.Where(r => r.ArrangementId == arrangement).Select(r => r.Id).FirstAsync();
             var import = await db.StatementImports.Where(i => i.FileName == MoneyStatementsDemo.FileName).Select(i => i.Id).FirstAsync();
             var map = await db.ColumnMaps.Where(m => m.Name == MoneyStatementsDemo.MapName).Select(m => m.Id).FirstAsync();
@@ -280,7 +292,8 @@ public abstract class AuthorizationMatrixTests(TestApp app)
             var rule = await db.CategoryRules.Select(r => r.Id).FirstAsync();
             var run = await db.PaymentRuns.Where(r => r.Status == Domain.Finance.PaymentRunStatus.Confirmed)
                 .OrderByDescending(r => r.PayOn).Select(r => r.Id).FirstAsync();
-            return (amara, admin, arrangement, task, review, import, map, account, receipt, entry, rule, run);
+            var flag = await Finance.MoneyTestData.FlagForAsync(db, account);
+            return (amara, admin, arrangement, task, review, import, map, account, receipt, entry, rule, run, flag);
         }
     }
 }

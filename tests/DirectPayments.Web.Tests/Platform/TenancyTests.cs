@@ -252,11 +252,12 @@ public abstract class TenancyTests(TestApp app)
             _otherEntryId = await db.LedgerEntries.Where(e => e.SourceId == receipt.Id).Select(e => e.Id).SingleAsync();
             var rule = await db.CategoryRules.Select(r => r.Id).FirstAsync();
             var run = await db.PaymentRuns.FirstAsync(r => r.Status == Domain.Finance.PaymentRunStatus.Confirmed);
+            var flag = await Finance.MoneyTestData.FlagForAsync(db, account.Id);
             return new Dictionary<string, Guid>
             {
                 ["personId"] = person.Id, ["userId"] = user.Id, ["apiKeyId"] = keyId,
                 ["arrangementId"] = arrangement.Id, ["taskId"] = task.Id, ["reviewId"] = review.Id,
-                ["accountId"] = account.Id, ["mapId"] = map.Id, ["importId"] = import.Id, ["receiptId"] = receipt.Id, ["ruleId"] = rule, ["runId"] = run.Id,
+                ["accountId"] = account.Id, ["mapId"] = map.Id, ["importId"] = import.Id, ["receiptId"] = receipt.Id, ["ruleId"] = rule, ["runId"] = run.Id, ["flagId"] = flag,
             };
         }
     }
