@@ -124,6 +124,19 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         return new TestPerson(person.Id, person.Reference, person.FullName, new DemoAccount(Role.Person, email, name, "A browser test's own person"));
     }
 
+    /// <summary>The statement reference of a demo person's direct payment account, as finance would type it.</summary>
+    public async Task<string> AccountReferenceAsync(string personReference)
+    {
+        var services = factory?.Services ?? throw new InvalidOperationException("The app has not started.");
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DpDbContext>();
+        var actor = scope.ServiceProvider.GetRequiredService<ActorContext>();
+        var council = await db.Councils.IgnoreQueryFilters().SingleAsync(c => c.Slug == DemoSeeder.CouncilSlug);
+        actor.System("browser-tests", council.Id);
+        var person = await db.People.SingleAsync(p => p.Reference == personReference);
+        return await db.DpAccounts.Where(a => a.PersonId == person.Id).Select(a => a.Reference).FirstAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (browser is not null)

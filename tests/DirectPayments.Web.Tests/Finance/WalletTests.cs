@@ -236,7 +236,7 @@ public abstract class WalletTests(TestApp app)
     {
         app.SkipIfUnavailable();
         var ids = await IdsAsync();
-        var entryId = await PostAsync(ids.AmaraAccount, LedgerBook.Wallet, LedgerBook.Spending, 3_000, null, "SHIRE TAXIS 0123", "SHIRE TAXIS");
+        var entryId = await PostAsync(ids.AmaraAccount, LedgerBook.Wallet, LedgerBook.Spending, 3_000, null, "SHIRE RIDES 0123", "SHIRE RIDES");
         using var staff = app.CreateClient();
         await staff.SignInAsync(Finance);
         using var opened = await staff.SubmitAsync($"/accounts/{ids.AmaraAccount}/transactions",
@@ -247,12 +247,12 @@ public abstract class WalletTests(TestApp app)
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var closed = await staff.GetPageAsync($"/accounts/{ids.AmaraAccount}/transactions");
         Assert.Null(closed.QuerySelector("#lines"));
-        Assert.Contains("We will sort future payments to SHIRE TAXIS as Transport", closed.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("We will sort future payments to SHIRE RIDES as Transport", closed.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
         var (scope, db) = app.OpenDatabase(ids.Council);
         using (scope)
         {
             Assert.Equal(CostCategory.Transport, (await db.EntryNotes.AsNoTracking().SingleAsync(n => n.EntryId == entryId)).Category);
-            Assert.True((await db.CategoryRules.AsNoTracking().SingleAsync(r => r.Contains == "SHIRE TAXIS")).Learned);
+            Assert.True((await db.CategoryRules.AsNoTracking().SingleAsync(r => r.Contains == "SHIRE RIDES")).Learned);
         }
     }
 

@@ -416,6 +416,7 @@ public sealed class StatementImporter(DpDbContext db, MoneyActions money, IOptio
             }
             list.Add(lines[i]);
         }
+        var checkedAccounts = new List<(Guid AccountId, List<StatementLine> Lines)>();
         foreach (var (accountId, accountLines) in byAccount)
         {
             if (!accountLines.Any(l => l.BalancePence is not null))
@@ -427,10 +428,26 @@ public sealed class StatementImporter(DpDbContext db, MoneyActions money, IOptio
             {
                 accountLines.Reverse();
             }
-            var first = accountLines[0].Date;
-            var into = await db.LedgerEntries.Where(e => e.AccountId == accountId && e.OccurredOn < first && e.Debit == LedgerBook.Wallet).SumAsync(e => (long?)e.AmountPence, ct) ?? 0;
-            var outOf = await db.LedgerEntries.Where(e => e.AccountId == accountId && e.OccurredOn < first && e.Credit == LedgerBook.Wallet).SumAsync(e => (long?)e.AmountPence, ct) ?? 0;
-            found.AddRange(Reconciliation.Check(into - outOf, accountLines));
+            checkedAccounts.Add((accountId, accountLines));
+        }
+        // The wallet's balance before each account's first line, from one grouped query per 500 accounts
+        // (not two queries an account: a card provider's file may cover thousands of cards).
+        foreach (var chunk in checkedAccounts.Chunk(500))
+        {
+            var ids = chunk.Select(c => c.AccountId).ToList();
+            var latest = chunk.Max(c => c.Lines[0].Date);
+            var days = await db.LedgerEntries.AsNoTracking()
+                .Where(e => ids.Contains(e.AccountId) && e.OccurredOn < latest && (e.Debit == LedgerBook.Wallet || e.Credit == LedgerBook.Wallet))
+                .GroupBy(e => new { e.AccountId, e.OccurredOn })
+                .Select(g => new { g.Key.AccountId, g.Key.OccurredOn, Net = g.Sum(e => e.Debit == LedgerBook.Wallet ? e.AmountPence : -e.AmountPence) })
+                .ToListAsync(ct);
+            var byId = days.ToLookup(d => d.AccountId);
+            foreach (var (accountId, accountLines) in chunk)
+            {
+                var first = accountLines[0].Date;
+                var opening = byId[accountId].Where(d => d.OccurredOn < first).Sum(d => d.Net);
+                found.AddRange(Reconciliation.Check(opening, accountLines));
+            }
         }
         return [.. found.OrderBy(d => d.LineNumber)];
     }
