@@ -1,3 +1,4 @@
+using DirectPayments.Cli.Commands.Finance;
 using DirectPayments.Cli.Commands.Platform;
 
 namespace DirectPayments.Cli;
@@ -18,6 +19,7 @@ public static class Program
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
         return root.Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
     }
 }
