@@ -65,6 +65,7 @@ public abstract class TestApp : IAsyncLifetime
             ["Security:SessionCheckSeconds"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:Json"] = "false",
+            ["Monitoring:JobEnabled"] = "false",
         };
         foreach (var (key, value) in Settings)
         {

@@ -36,6 +36,42 @@ public sealed class MonitoringSettings : ITenantOwned
     /// <summary>Monthly audit sample as a share of accounts, in tenths of a per cent (20 = 2%).</summary>
     public int AuditSamplePerMille { get; set; } = 20;
 
+    // Oversight scoring weights (docs/money.md, "Oversight level"): each component's points.
+
+    /// <summary>Points every account starts with, so every account can be sampled.</summary>
+    public int OversightBasePoints { get; set; } = 10;
+
+    /// <summary>Points for an arrangement in its first six months.</summary>
+    public int NewArrangementPoints { get; set; } = 20;
+
+    /// <summary>Points for each past conversation that found no action was needed (usually negative).</summary>
+    public int NoActionFlagPoints { get; set; } = -5;
+
+    /// <summary>Points for each past conversation that ended in an agreed reclaim, a repayment plan or a safeguarding referral.</summary>
+    public int ConcernFlagPoints { get; set; } = 15;
+
+    /// <summary>Points when the person employs personal assistants.</summary>
+    public int EmploysPersonalAssistantPoints { get; set; } = 10;
+
+    /// <summary>Points when the money is in the person's own bank account (a card or managed account scores none).</summary>
+    public int OwnBankAccountPoints { get; set; } = 15;
+
+    /// <summary>Weekly budgets from this amount are in the medium band.</summary>
+    public long MediumBudgetWeeklyPence { get; set; } = 40_000;
+
+    public int MediumBudgetPoints { get; set; } = 5;
+
+    /// <summary>Weekly budgets from this amount are in the large band.</summary>
+    public long LargeBudgetWeeklyPence { get; set; } = 100_000;
+
+    public int LargeBudgetPoints { get; set; } = 15;
+
+    /// <summary>Scores from this are Standard oversight.</summary>
+    public int StandardFromScore { get; set; } = 25;
+
+    /// <summary>Scores from this are Enhanced oversight.</summary>
+    public int EnhancedFromScore { get; set; } = 45;
+
     public required string ChangedByName { get; set; }
 
     public required string Reason { get; set; }
@@ -91,6 +127,9 @@ public sealed class MoneyFlag : ITenantOwned
 
     /// <summary>The facts that raised it, such as "Balance £4,210.00 is 11.2 weeks of planned spend".</summary>
     public required string Facts { get; set; }
+
+    /// <summary>A suggested, warm way to open the conversation, which never threatens the payment.</summary>
+    public string Opening { get; set; } = "";
 
     /// <summary>The monitoring settings version in force.</summary>
     public int SettingsVersion { get; set; }

@@ -17,6 +17,9 @@ public enum ImportStatus
 
     /// <summary>At least one line was bad: nothing was posted; the problems are listed.</summary>
     Rejected,
+
+    /// <summary>Accepted, then every entry it posted was reversed by finance; the same file can be imported again.</summary>
+    Reversed,
 }
 
 /// <summary>

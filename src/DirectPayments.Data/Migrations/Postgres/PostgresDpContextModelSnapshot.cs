@@ -603,6 +603,11 @@ namespace DirectPayments.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("Opening")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("opening");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -662,6 +667,57 @@ namespace DirectPayments.Data.Migrations.Postgres
                     b.ToTable("money_flags", (string)null);
                 });
 
+            modelBuilder.Entity("DirectPayments.Domain.Finance.Monitoring.MonitoringTotals", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("ContributionsPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contributions_pence");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("council_id");
+
+                    b.Property<long>("OutflowPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outflow_pence");
+
+                    b.Property<long>("WalletPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("wallet_pence");
+
+                    b.HasKey("AccountId")
+                        .HasName("pk_monitoring_totals");
+
+                    b.HasIndex("CouncilId")
+                        .HasDatabaseName("ix_monitoring_totals_council_id");
+
+                    b.ToTable("monitoring_totals", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.Monitoring.MonitoringWatermark", b =>
+                {
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("council_id");
+
+                    b.Property<long>("LastEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_entry_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CouncilId")
+                        .HasName("pk_monitoring_watermarks");
+
+                    b.ToTable("monitoring_watermarks", (string)null);
+                });
+
             modelBuilder.Entity("DirectPayments.Domain.Finance.MonitoringSettings", b =>
                 {
                     b.Property<Guid>("Id")
@@ -681,6 +737,10 @@ namespace DirectPayments.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("changed_by_name");
+
+                    b.Property<int>("ConcernFlagPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("concern_flag_points");
 
                     b.Property<int>("ContingencyWeeks")
                         .HasColumnType("integer")
@@ -706,6 +766,38 @@ namespace DirectPayments.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("effective_from");
 
+                    b.Property<int>("EmploysPersonalAssistantPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("employs_personal_assistant_points");
+
+                    b.Property<int>("EnhancedFromScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("enhanced_from_score");
+
+                    b.Property<int>("LargeBudgetPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("large_budget_points");
+
+                    b.Property<long>("LargeBudgetWeeklyPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("large_budget_weekly_pence");
+
+                    b.Property<int>("MediumBudgetPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("medium_budget_points");
+
+                    b.Property<long>("MediumBudgetWeeklyPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("medium_budget_weekly_pence");
+
+                    b.Property<int>("NewArrangementPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("new_arrangement_points");
+
+                    b.Property<int>("NoActionFlagPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("no_action_flag_points");
+
                     b.Property<int>("NoSpendingDays")
                         .HasColumnType("integer")
                         .HasColumnName("no_spending_days");
@@ -714,11 +806,23 @@ namespace DirectPayments.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("outside_plan_pence");
 
+                    b.Property<int>("OversightBasePoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("oversight_base_points");
+
+                    b.Property<int>("OwnBankAccountPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("own_bank_account_points");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("reason");
+
+                    b.Property<int>("StandardFromScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("standard_from_score");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer")
@@ -2922,6 +3026,16 @@ namespace DirectPayments.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("TaskId")
                         .HasConstraintName("fk_money_flags_tasks_task_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.Monitoring.MonitoringWatermark", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Platform.Council", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_watermarks_councils_council_id");
                 });
 
             modelBuilder.Entity("DirectPayments.Domain.Finance.MonitoringSettings", b =>

@@ -596,6 +596,11 @@ namespace DirectPayments.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
+                    b.Property<string>("Opening")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opening");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
@@ -655,6 +660,57 @@ namespace DirectPayments.Data.Migrations.Sqlite
                     b.ToTable("money_flags", (string)null);
                 });
 
+            modelBuilder.Entity("DirectPayments.Domain.Finance.Monitoring.MonitoringTotals", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("ContributionsPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contributions_pence");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<long>("OutflowPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outflow_pence");
+
+                    b.Property<long>("WalletPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("wallet_pence");
+
+                    b.HasKey("AccountId")
+                        .HasName("pk_monitoring_totals");
+
+                    b.HasIndex("CouncilId")
+                        .HasDatabaseName("ix_monitoring_totals_council_id");
+
+                    b.ToTable("monitoring_totals", (string)null);
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.Monitoring.MonitoringWatermark", b =>
+                {
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<long>("LastEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_entry_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CouncilId")
+                        .HasName("pk_monitoring_watermarks");
+
+                    b.ToTable("monitoring_watermarks", (string)null);
+                });
+
             modelBuilder.Entity("DirectPayments.Domain.Finance.MonitoringSettings", b =>
                 {
                     b.Property<Guid>("Id")
@@ -674,6 +730,10 @@ namespace DirectPayments.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("changed_by_name");
+
+                    b.Property<int>("ConcernFlagPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("concern_flag_points");
 
                     b.Property<int>("ContingencyWeeks")
                         .HasColumnType("INTEGER")
@@ -699,6 +759,38 @@ namespace DirectPayments.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("effective_from");
 
+                    b.Property<int>("EmploysPersonalAssistantPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("employs_personal_assistant_points");
+
+                    b.Property<int>("EnhancedFromScore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enhanced_from_score");
+
+                    b.Property<int>("LargeBudgetPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("large_budget_points");
+
+                    b.Property<long>("LargeBudgetWeeklyPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("large_budget_weekly_pence");
+
+                    b.Property<int>("MediumBudgetPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("medium_budget_points");
+
+                    b.Property<long>("MediumBudgetWeeklyPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("medium_budget_weekly_pence");
+
+                    b.Property<int>("NewArrangementPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("new_arrangement_points");
+
+                    b.Property<int>("NoActionFlagPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("no_action_flag_points");
+
                     b.Property<int>("NoSpendingDays")
                         .HasColumnType("INTEGER")
                         .HasColumnName("no_spending_days");
@@ -707,11 +799,23 @@ namespace DirectPayments.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("outside_plan_pence");
 
+                    b.Property<int>("OversightBasePoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("oversight_base_points");
+
+                    b.Property<int>("OwnBankAccountPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("own_bank_account_points");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("reason");
+
+                    b.Property<int>("StandardFromScore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("standard_from_score");
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER")
@@ -2911,6 +3015,16 @@ namespace DirectPayments.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("TaskId")
                         .HasConstraintName("fk_money_flags_tasks_task_id");
+                });
+
+            modelBuilder.Entity("DirectPayments.Domain.Finance.Monitoring.MonitoringWatermark", b =>
+                {
+                    b.HasOne("DirectPayments.Domain.Platform.Council", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_watermarks_councils_council_id");
                 });
 
             modelBuilder.Entity("DirectPayments.Domain.Finance.MonitoringSettings", b =>

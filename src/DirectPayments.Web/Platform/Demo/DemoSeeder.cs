@@ -16,7 +16,8 @@ public sealed record DemoAccount(Role Role, string Email, string DisplayName, st
 /// circumstances, one sign-in per role, and a support organisation that also works for a second
 /// council. Running it again changes nothing.
 /// </summary>
-public sealed class DemoSeeder(DpDbContext db, UserManager<AppUser> users, ActorContext actor, TimeProvider clock, JourneyBuilder journeys, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(DpDbContext db, UserManager<AppUser> users, ActorContext actor, TimeProvider clock, JourneyBuilder journeys, ILogger<DemoSeeder> logger,
+    MoneyMonitoringDemo moneyMonitoring)
 {
     /// <summary>The password of every demo account. Demo accounts are for trying the platform, never for real data.</summary>
     public const string Password = "Exampleshire demo 2026";
@@ -134,6 +135,8 @@ public sealed class DemoSeeder(DpDbContext db, UserManager<AppUser> users, Actor
         // The second council has its own journey, so tests can check nothing of it shows in the first.
         var noraArrangement = await journeys.WalkToAsync(nora, Stage.Active, new JourneyShape { StartedDaysAgo = 250 });
         await journeys.AddReviewAsync(noraArrangement, today.AddDays(-10));
+        // Monitoring goes last, after the money other parts of the demo seed (issue #4).
+        await moneyMonitoring.SeedAsync(council.Id, cancellationToken);
         logger.LogInformation("Seeded the demo council {CouncilId} and a second council {OtherCouncilId}", council.Id, other.Id);
 
         Person NewPerson(string reference, string given, string family, DateOnly born, Team team, string line1, string town, string postcode) => new()

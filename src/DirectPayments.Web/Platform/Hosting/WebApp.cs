@@ -165,9 +165,14 @@ public static class WebApp
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<MoneyMonitoringDemo>();
         services.AddScoped<JourneyBuilder>();
         services.AddScoped<DirectPayments.Web.Features.Journey.JourneyActions>();
         services.AddScoped<DirectPayments.Web.Features.Finance.MoneyActions>();
+        services.Configure<DirectPayments.Web.Features.Finance.Import.StatementImportSettings>(configuration.GetSection("Money:Statements"));
+        services.AddScoped<DirectPayments.Web.Features.Finance.Import.StatementImporter>();
+        services.AddScoped<DirectPayments.Web.Features.Finance.Import.LedgerReversals>();
+        DirectPayments.Web.Features.Finance.Monitoring.MonitoringRegistration.AddMoneyMonitoring(services, configuration);
         services.AddMemoryCache();
         services.AddScoped<DirectPayments.Web.Platform.Branding.CouncilBranding>();
         DirectPayments.Web.Platform.Pdf.PdfRegistration.AddPdfRendering(services, configuration);
@@ -210,6 +215,7 @@ public static class WebApp
         });
         app.UseStaticFiles();
         app.UseRouting();
+        app.Use(DirectPayments.Web.Features.Finance.Import.StatementUploadLimit.InvokeAsync);
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
@@ -221,6 +227,8 @@ public static class WebApp
         app.MapRazorPages();
         PeopleApi.Map(app);
         JourneyApi.Map(app);
+        DirectPayments.Web.Features.Finance.StatementsApi.Map(app);
+        DirectPayments.Web.Features.Finance.MonitoringApi.Map(app);
     }
 
     /// <summary>Applies migrations on start (and the demo council on first start with SQLite, or when asked).</summary>

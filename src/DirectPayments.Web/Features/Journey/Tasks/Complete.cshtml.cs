@@ -36,6 +36,12 @@ public sealed class CompleteModel(DpDbContext db, JourneyActions journey) : Page
         {
             return NotFound();
         }
+        // A supportive conversation is recorded on its flag's page, with the facts and the outcome form.
+        if (Item.Kind == TaskKind.SupportiveConversation
+            && await db.MoneyFlags.Where(f => f.TaskId == Item.Id).Select(f => (Guid?)f.Id).FirstOrDefaultAsync() is { } flagId)
+        {
+            return Redirect($"/money/flags/{flagId}");
+        }
         DoneOn ??= journey.Today;
         return Page();
     }
