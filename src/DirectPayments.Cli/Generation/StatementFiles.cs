@@ -20,7 +20,7 @@ public sealed record StatementFileAnswer(string File, long Rows, long NewRows, i
 public static class StatementFiles
 {
     /// <summary>The card-provider layout's header: these names are what the preset's column map looks for.</summary>
-    public static readonly string[] Header = ["Transaction Date", "Card Number", "Transaction ID", "Merchant", "Description", "Amount", "Balance"];
+    public static readonly string[] Header = ["Date", "Card Reference", "Transaction ID", "Merchant", "Description", "Amount", "Balance"];
 
     /// <summary>The date format of the layout.</summary>
     public const string DateFormat = "dd/MM/yyyy";

@@ -5,8 +5,10 @@ using System.Text;
 using DirectPayments.Cli.Generation;
 using DirectPayments.Domain.Finance;
 using DirectPayments.Testing;
+using DirectPayments.Web.Features.Finance.Monitoring;
 using DirectPayments.Web.Tests.Cli;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace DirectPayments.Web.Tests.Finance;
@@ -14,7 +16,7 @@ namespace DirectPayments.Web.Tests.Finance;
 /// <summary>
 /// <c>dp generate</c> (issue #4, item 11): the data is the same for the same seed, what it writes to
 /// the database is what it generated, and every planted flag is the only flag its account raises by
-/// the exact definitions, with every other account clean.
+/// the exact definitions (and by the real monitoring run), with every other account clean.
 /// </summary>
 public abstract class GeneratorTests(TestApp app)
 {
@@ -54,6 +56,16 @@ public abstract class GeneratorTests(TestApp app)
             var active = await db.Arrangements.IgnoreQueryFilters().CountAsync(a => a.Reference.StartsWith("DP-G") && a.Stage == Domain.Journey.Stage.Active, token);
             var schedules = await db.PaymentSchedules.IgnoreQueryFilters().CountAsync(s => accounts.Select(a => a.Id).Contains(s.AccountId), token);
             Assert.Equal((20, 20), (active, schedules));
+
+            // The real monitoring run finds every planted flag and nothing else in the generated councils.
+            var outcome = await app.Services.GetRequiredService<MonitoringRun>().RunAsync(Tiny.RunDate, incremental: false, token);
+            Assert.True(outcome.AccountsChecked >= 20, $"{outcome.AccountsChecked} accounts checked");
+            var generated = Enumerable.Range(0, Tiny.Councils).Select(c => SyntheticPlan.IdFor(Tiny.Seed, 0, c)).ToList();
+            var open = await db.MoneyFlags.IgnoreQueryFilters().AsNoTracking()
+                .Where(f => f.Status == FlagStatus.Open && generated.Contains(f.CouncilId))
+                .Join(db.DpAccounts.IgnoreQueryFilters(), f => f.AccountId, a => a.Id, (f, a) => new { a.Reference, f.Kind })
+                .ToListAsync(token);
+            Assert.Equal(result.Planted.Select(p => (p.AccountReference, p.Kind)).Order(), open.Select(o => (o.Reference, o.Kind)).Order());
 
             // A second run into the same database is refused and adds nothing.
             var before = await db.LedgerEntries.IgnoreQueryFilters().CountAsync(token);
