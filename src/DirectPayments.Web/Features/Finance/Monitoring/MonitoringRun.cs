@@ -227,8 +227,9 @@ public sealed class MonitoringRun(IServiceScopeFactory scopes, TimeProvider cloc
     /// <summary>Each arrangement's plan categories: the agreed plan's, or the newest plan's when none is agreed.</summary>
     private static async Task<Dictionary<Guid, IReadOnlySet<CostCategory>>> PlanCategoriesAsync(DpDbContext db, CancellationToken ct)
     {
+        // A join rather than SelectMany over the collection, which SQLite cannot translate (it needs APPLY).
         var rows = await db.SupportPlans.AsNoTracking()
-            .SelectMany(p => p.Costs.Select(c => new { p.ArrangementId, PlanId = p.Id, p.Status, p.Version, c.Category }))
+            .Join(db.Set<PlanCost>().AsNoTracking(), p => p.Id, c => c.PlanId, (p, c) => new { p.ArrangementId, PlanId = p.Id, p.Status, p.Version, c.Category })
             .ToListAsync(ct);
         return rows.GroupBy(r => r.ArrangementId).ToDictionary(
             g => g.Key,
