@@ -109,7 +109,8 @@ internal static class MonitorBench
             if (existing.Accounts == options.Accounts && existing.Months == options.Months && existing.Seed == options.Seed && existing.Entries > 0
                 && (statementRows == 0 || existing.Statement?.Rows == statementRows))
             {
-                Say($"Reusing {database} and {answersPath} (delete the folder to generate again)");
+                Say($"Reusing {database} and {answersPath} (delete the folder to generate again); applying any new migrations");
+                await DpAsync("postgres", Database(server, database), "migrate");
                 return existing;
             }
         }
