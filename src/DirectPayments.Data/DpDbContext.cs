@@ -61,6 +61,7 @@ public abstract class DpDbContext : IdentityUserContext<AppUser, Guid>, IDataPro
     public DbSet<Reclaim> Reclaims => Set<Reclaim>();
     public DbSet<AuditSample> AuditSamples => Set<AuditSample>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<SpendingPolicy> SpendingPolicies => Set<SpendingPolicy>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Invitation> Invitations => Set<Invitation>();

@@ -243,3 +243,16 @@ internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
         b.HasIndex(r => new { r.Job, r.Slot }).IsUnique();
     }
 }
+
+internal sealed class SpendingPolicyConfiguration : IEntityTypeConfiguration<SpendingPolicy>
+{
+    public void Configure(EntityTypeBuilder<SpendingPolicy> b)
+    {
+        b.ToTable("spending_policies");
+        b.Property(p => p.Id).ValueGeneratedNever();
+        b.Property(p => p.Text).HasMaxLength(10_000);
+        b.Property(p => p.UpdatedByName).HasMaxLength(200);
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.HasIndex(p => p.CouncilId).IsUnique();
+    }
+}

@@ -3,8 +3,10 @@ using System.Globalization;
 namespace DirectPayments.Domain.Journey;
 
 /// <summary>
-/// Recording the outcome of a needs assessment (the assessment itself stays in the council's case
-/// system) and working out the indicative budget from the council's allocation tool (RULES.md section 9.2).
+/// Recording the outcome of the council's needs assessment against an arrangement (the assessment itself
+/// stays in the council's case system, issue #3 item 3) and working out the indicative budget from the
+/// council's allocation tool (RULES.md section 9.2). The page and the API both use these rules, so they
+/// accept and refuse the same things with the same words.
 /// </summary>
 public static class AssessmentRules
 {
@@ -14,7 +16,7 @@ public static class AssessmentRules
 
     public const int EligibleNeedsMaxLength = 4000;
 
-    /// <summary>Whether the assessment outcome may be recorded or changed at this stage; null means it may.</summary>
+    /// <summary>Whether the assessment outcome may be recorded or changed at this stage: during the assessment, or later in support planning to correct it; null means it may.</summary>
     public static Refusal? CanRecord(Stage stage) => stage switch
     {
         Stage.Assessment or Stage.Planning => null,
@@ -22,11 +24,15 @@ public static class AssessmentRules
             "Move the direct payment on to assessment before recording the assessment outcome"),
         Stage.Suitability or Stage.FundingDecision or Stage.Agreement or Stage.SetUp or Stage.Active or Stage.Suspended or Stage.Ended =>
             new Refusal("assessment-closed",
-                $"The assessment outcome can only be changed at assessment or support planning. This direct payment is at {stage.Label().ToLowerInvariant()}"),
+                $"The assessment outcome can only be recorded or changed at assessment or support planning. This direct payment is at {stage.Label().ToLowerInvariant()}"),
     };
 
-    /// <summary>Checks the recorded outcome. The assessment cannot be in the future or before the enquiry.</summary>
-    public static IReadOnlyList<FieldError> Validate(string? reference, DateOnly? assessedOn, string? eligibleNeeds, NeedLevel? level, LegalRoute? route,
+    /// <summary>
+    /// Checks an assessment outcome: a reference from the case system, a real date that is not in the
+    /// future nor before the enquiry, the eligible needs in words, and a level of need. Field names are
+    /// those of the form (AssessmentReference, AssessedOn, EligibleNeeds, NeedLevel), in form order.
+    /// </summary>
+    public static IReadOnlyList<FieldError> Validate(string? reference, DateOnly? assessedOn, string? eligibleNeeds, NeedLevel? needLevel,
         DateOnly enquiryOn, DateOnly today)
     {
         var errors = new List<FieldError>();
@@ -38,20 +44,18 @@ public static class AssessmentRules
         {
             errors.Add(new FieldError("AssessmentReference", "The assessment reference must be 100 characters or fewer"));
         }
-        if (assessedOn is { } on)
-        {
-            if (on > today)
-            {
-                errors.Add(new FieldError("AssessedOn", "The date of the assessment must be today or in the past"));
-            }
-            else if (on < enquiryOn)
-            {
-                errors.Add(new FieldError("AssessedOn", $"The date of the assessment must be on or after the enquiry date, {enquiryOn.ToString("d MMMM yyyy", EnGb)}"));
-            }
-        }
-        else
+        if (assessedOn is not { } date)
         {
             errors.Add(new FieldError("AssessedOn", "Enter the date of the assessment"));
+        }
+        else if (date > today)
+        {
+            errors.Add(new FieldError("AssessedOn", "The date of the assessment must be today or in the past"));
+        }
+        else if (date < enquiryOn)
+        {
+            errors.Add(new FieldError("AssessedOn",
+                $"The date of the assessment must be on or after the date of the enquiry, {enquiryOn.ToString("d MMMM yyyy", EnGb)}"));
         }
         if (string.IsNullOrWhiteSpace(eligibleNeeds))
         {
@@ -61,15 +65,27 @@ public static class AssessmentRules
         {
             errors.Add(new FieldError("EligibleNeeds", "The eligible needs must be 4,000 characters or fewer"));
         }
-        if (level is null)
+        if (needLevel is null)
         {
             errors.Add(new FieldError("NeedLevel", "Select the level of need the assessment found"));
         }
-        if (route is null)
-        {
-            errors.Add(new FieldError("Route", "Select the law the direct payment will be made under"));
-        }
         return errors;
+    }
+
+    /// <summary>The page also asks for the legal route; null means one was chosen.</summary>
+    public static FieldError? CheckRoute(LegalRoute? route) =>
+        route is null ? new FieldError("Route", "Select the law the direct payment will be made under") : null;
+
+    /// <summary>Records a checked outcome on the arrangement. Call <see cref="Validate"/> first.</summary>
+    public static void Apply(Arrangement arrangement, string reference, DateOnly assessedOn, string eligibleNeeds, NeedLevel needLevel)
+    {
+        ArgumentNullException.ThrowIfNull(arrangement);
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(eligibleNeeds);
+        arrangement.AssessmentReference = reference.Trim();
+        arrangement.AssessedOn = assessedOn;
+        arrangement.EligibleNeeds = eligibleNeeds.Trim();
+        arrangement.NeedLevel = needLevel;
     }
 
     /// <summary>The allocation tool version in force on a day: the newest whose effective date has come.</summary>
@@ -80,11 +96,14 @@ public static class AssessmentRules
     }
 
     /// <summary>
-    /// The indicative weekly budget for a person of this age band and need level, or a refusal saying
-    /// what the council must set first. A starting point only: the final budget comes from the costed plan.
+    /// The indicative weekly budget for the person's age band ON THE ASSESSMENT DATE and their need level,
+    /// or a refusal saying what the council must set first. A starting point only: the final budget comes
+    /// from the costed plan (RULES.md section 9.2).
     /// </summary>
-    public static (Money? Weekly, Refusal? Refusal) Indicative(AllocationToolVersion? tool, AgeBand band, NeedLevel level)
+    public static (Money? Weekly, Refusal? Refusal) Indicative(AllocationToolVersion? tool, Person person, DateOnly assessedOn, NeedLevel level)
     {
+        ArgumentNullException.ThrowIfNull(person);
+        var band = person.AgeBandOn(assessedOn);
         if (tool is null)
         {
             return (null, new Refusal("no-allocation-tool",

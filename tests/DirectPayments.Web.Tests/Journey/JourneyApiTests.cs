@@ -345,9 +345,9 @@ public abstract class JourneyApiTests(TestApp app)
     {
         { "CS-1", -1, "Needs", "High", "assessedOn", "The date of the assessment must be today or in the past" },
         { "CS-1", 0, "Needs", "Extreme", "needLevel", "needLevel must be one of Low, Moderate, High, VeryHigh" },
-        { "", 0, "Needs", "High", "assessmentReference", "Enter the assessment reference from the case system" },
+        { "", 0, "Needs", "High", "assessmentReference", "Enter the assessment reference from the council's case system" },
         { "CS-1", 0, " ", "High", "eligibleNeeds", "Enter the eligible needs the assessment found" },
-        { "CS-1", 0, "Needs", null, "needLevel", "Select the level of need" },
+        { "CS-1", 0, "Needs", null, "needLevel", "Select the level of need the assessment found" },
     };
 
     [Theory]

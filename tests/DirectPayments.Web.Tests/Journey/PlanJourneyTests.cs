@@ -108,7 +108,7 @@ public abstract class PlanJourneyTests(TestApp app)
         using var response = await client.PostWithTokenAsync($"/arrangements/{arrangement.Id}/assessment", $"/arrangements/{arrangement.Id}/assessment",
             AssessmentForm(PlanTestData.Today(app)));
 
-        Assert.Equal(["The assessment outcome can only be changed at assessment or support planning. This direct payment is at active"], await TestClient.ErrorsAsync(response));
+        Assert.Equal(["The assessment outcome can only be recorded or changed at assessment or support planning. This direct payment is at active"], await TestClient.ErrorsAsync(response));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using DirectPayments.Domain.Journey;
 using DirectPayments.Domain.Platform;
 using DirectPayments.Testing;
 using DirectPayments.Web.Platform.Demo;
@@ -27,6 +28,9 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         /// <summary>Amara Okafor's own sign-in (a person), as opposed to Grace Bennett, who represents someone else.</summary>
         public bool IsAmara => Account?.Email.StartsWith("amara", StringComparison.Ordinal) == true;
 
+        /// <summary>Grace Bennett, who represents Leo (whose virtual wallet has the demo receipts).</summary>
+        public bool IsGrace => Account?.Email.StartsWith("grace", StringComparison.Ordinal) == true;
+
         public override string ToString() => Account is null ? "signed out" : $"{Account.Role} {Account.Email}";
     }
 
@@ -38,6 +42,13 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         a.Role is null ? Redirect
         : !allowed.Contains(a.Role.Value) ? Forbidden
         : a.Role == Role.Person && !a.IsAmara ? NotFound
+        : Ok;
+
+    /// <summary>A page about Leo's wallet: the roles allowed see it (a person other than Grace gets 404).</summary>
+    private static HttpStatusCode AboutLeo(Asker a, params Role[] allowed) =>
+        a.Role is null ? Redirect
+        : !allowed.Contains(a.Role.Value) ? Forbidden
+        : a.Role == Role.Person && !a.IsGrace ? NotFound
         : Ok;
 
     /// <summary>Where Chromium is not installed, a PDF the asker may have is a 503 page offering the print version.</summary>
@@ -108,7 +119,32 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         // Without Chromium (Pdf:ChromiumPath) the PDF route answers 503 and offers the print version instead.
         ["GET /arrangements/{arrangementId}/agreement/{version}/pdf"] = a => PdfOr503(AboutAmara(a, [Role.Person, .. CaseloadStaff])),
         ["GET /arrangements/{arrangementId}/set-up"] = a => AboutAmara(a, CaseloadStaff),
+        ["GET /my-direct-payment/wallet"] = a => Staff(a, Role.Person),
+        ["GET /my-direct-payment/wallet/receipts/new"] = a => Staff(a, Role.Person),
+        ["GET /my-direct-payment/wallet/statement"] = a => Staff(a, Role.Person),
+        ["GET /my-direct-payment/wallet/export"] = a => Staff(a, Role.Person),
+        ["GET /my-direct-payment/wallet/receipts/{receiptId}"] = a => AboutLeo(a, Role.Person, Role.SupportWorker, Role.FinanceOfficer, Role.Manager),
+        // The explanation is the person's own: staff who may see the account are refused, others do not find it.
+        ["GET /my-direct-payment/wallet/transactions/{entryId}/explain"] = a =>
+            AboutLeo(a, Role.Person, Role.SupportWorker, Role.FinanceOfficer, Role.Manager) is var s && s == Ok && a.Role != Role.Person ? Forbidden : s,
+        ["GET /accounts/{accountId}"] = a => AboutAmara(a, Role.Person, Role.Practitioner, Role.SupportWorker, Role.FinanceOfficer, Role.Manager),
+        ["GET /accounts/{accountId}/transactions"] = a => AboutAmara(a, Role.Person, Role.SupportWorker, Role.FinanceOfficer, Role.Manager),
+        ["GET /accounts/{accountId}/export"] = a => AboutAmara(a, Role.Person, Role.SupportWorker, Role.FinanceOfficer, Role.Manager),
+        ["GET /money/category-rules"] = a => Staff(a, Role.SupportWorker, Role.FinanceOfficer, Role.Practitioner, Role.Manager),
+        ["GET /money/category-rules/new"] = a => Staff(a, Role.SupportWorker, Role.FinanceOfficer),
+        ["GET /money/category-rules/{ruleId}"] = a => Staff(a, Role.SupportWorker, Role.FinanceOfficer),
+        ["GET /money/spending-policy"] = a => Staff(a, Role.Person, Role.Practitioner, Role.SupportWorker, Role.FinanceOfficer, Role.Manager),
+        ["GET /money/spending-policy/edit"] = a => Staff(a, Role.FinanceOfficer, Role.Manager),
+        ["GET /money/payment-runs"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /money/payment-runs/new"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /money/payment-runs/{runId}"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /money/payment-runs/{runId}/{format}"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /money/contributions"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /accounts/{accountId}/payment-details"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /accounts/{accountId}/contributions/new"] = a => Staff(a, Role.FinanceOfficer),
         // The API takes API keys only: a signed-in cookie is not enough.
+        ["GET /api/v1/accounts/{accountId}"] = _ => Unauthorized,
+        ["GET /api/v1/accounts/{accountId}/export"] = _ => Unauthorized,
         ["GET /api/v1/people"] = _ => Unauthorized,
         ["GET /api/v1/people/{personId}"] = _ => Unauthorized,
         ["PUT /api/v1/people/{personId}/contact"] = _ => Unauthorized,
@@ -117,6 +153,22 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         ["GET /api/v1/arrangements/{arrangementId}/plan"] = _ => Unauthorized,
         ["GET /api/v1/arrangements/{arrangementId}/decisions"] = _ => Unauthorized,
         ["GET /api/v1/arrangements/{arrangementId}/tasks"] = _ => Unauthorized,
+        // Statement import (issue #4): the finance team only.
+        ["GET /money/imports"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /money/imports/{importId}"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /money/column-maps"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /money/column-maps/{mapId}"] = a => Staff(a, Role.FinanceOfficer),
+        ["GET /api/v1/payment-runs/{runId}"] = _ => Unauthorized,
+        ["GET /api/v1/payment-runs/{runId}/file"] = _ => Unauthorized,
+        ["GET /api/v1/accounts/{accountId}/contributions"] = _ => Unauthorized,
+        ["GET /money/flags"] = a => Staff(a, Role.SupportWorker, Role.FinanceOfficer, Role.Practitioner, Role.Manager),
+        ["GET /money/flags/{flagId}"] = a => AboutAmara(a, Role.SupportWorker, Role.FinanceOfficer, Role.Practitioner, Role.Manager),
+        ["GET /accounts/{accountId}/oversight"] = a => AboutAmara(a, Role.SupportWorker, Role.FinanceOfficer, Role.Practitioner, Role.Manager),
+        ["GET /accounts/{accountId}/reclaims/new"] = a => AboutAmara(a, Role.FinanceOfficer, Role.Manager),
+        ["GET /money/monitoring-settings"] = a => Staff(a, Role.FinanceOfficer, Role.Manager),
+        ["GET /money/audit-sample"] = a => Staff(a, Role.FinanceOfficer, Role.Manager),
+        ["GET /api/v1/flags"] = _ => Unauthorized,
+        ["GET /api/v1/accounts/{accountId}/oversight"] = _ => Unauthorized,
     };
 
     [Fact]
@@ -159,7 +211,16 @@ public abstract class AuthorizationMatrixTests(TestApp app)
                 .Replace("{arrangementId}", ids.Arrangement.ToString(), StringComparison.Ordinal)
                 .Replace("{version}", "1", StringComparison.Ordinal)
                 .Replace("{taskId}", ids.Task.ToString(), StringComparison.Ordinal)
-                .Replace("{reviewId}", ids.Review.ToString(), StringComparison.Ordinal);
+                .Replace("{reviewId}", ids.Review.ToString(), StringComparison.Ordinal)
+                .Replace("{importId}", ids.Import.ToString(), StringComparison.Ordinal)
+                .Replace("{mapId}", ids.Map.ToString(), StringComparison.Ordinal)
+                .Replace("{accountId}", ids.Account.ToString(), StringComparison.Ordinal)
+                .Replace("{receiptId}", ids.Receipt.ToString(), StringComparison.Ordinal)
+                .Replace("{entryId}", ids.Entry.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{ruleId}", ids.Rule.ToString(), StringComparison.Ordinal)
+                .Replace("{runId}", ids.Run.ToString(), StringComparison.Ordinal)
+                .Replace("{format}", "csv", StringComparison.Ordinal)
+                .Replace("{flagId}", ids.Flag.ToString(), StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
             if (route.Method == "PUT")
             {
@@ -201,8 +262,12 @@ public abstract class AuthorizationMatrixTests(TestApp app)
         Assert.DoesNotContain("EX-000105", references);
     }
 
-    /// <summary>Amara's record, the administrator's account, and Amara's active arrangement with its open review task and first review.</summary>
-    private async Task<(Guid Amara, Guid Admin, Guid Arrangement, Guid Task, Guid Review)> IdsAsync()
+    /// <summary>
+    /// Amara's record, the administrator's account, Amara's active arrangement with its open review task and first review,
+    /// the demo statement import, the council's demo column map, Amara's direct payment account,
+    /// a receipt and a payment in Leo's virtual wallet, a category rule, the council's newest confirmed payment run, and a monitoring flag on Amara's account.
+    /// </summary>
+    private async Task<(Guid Amara, Guid Admin, Guid Arrangement, Guid Task, Guid Review, Guid Import, Guid Map, Guid Account, Guid Receipt, long Entry, Guid Rule, Guid Run, Guid Flag)> IdsAsync()
     {
         var (scope, db) = app.OpenDatabase();
         using (scope)
@@ -213,9 +278,22 @@ public abstract class AuthorizationMatrixTests(TestApp app)
             var adminEmail = DemoSeeder.Accounts.Single(a => a.Role == Role.CouncilAdmin).Email.ToUpperInvariant();
             var admin = await db.Users.Where(u => u.NormalizedEmail == adminEmail).Select(u => u.Id).SingleAsync();
             var arrangement = await db.Arrangements.Where(a => a.PersonId == amara).Select(a => a.Id).SingleAsync();
-            var task = await db.Tasks.Where(t => t.ArrangementId == arrangement && t.CompletedOn == null).OrderBy(t => t.DueOn).Select(t => t.Id).FirstAsync();
+            // A supportive conversation task opens its flag's page instead, so it is not the task checked here.
+            var task = await db.Tasks.Where(t => t.ArrangementId == arrangement && t.CompletedOn == null && t.Kind != TaskKind.SupportiveConversation)
+                .OrderBy(t => t.DueOn).Select(t => t.Id).FirstAsync();
             var review = await db.Reviews.Where(r => r.ArrangementId == arrangement).Select(r => r.Id).FirstAsync();
-            return (amara, admin, arrangement, task, review);
+            var import = await db.StatementImports.Where(i => i.FileName == MoneyStatementsDemo.FileName).Select(i => i.Id).FirstAsync();
+            var map = await db.ColumnMaps.Where(m => m.Name == MoneyStatementsDemo.MapName).Select(m => m.Id).FirstAsync();
+            var account = await db.DpAccounts.Where(a => a.PersonId == amara).Select(a => a.Id).SingleAsync();
+            var leo = await db.People.Where(p => p.Reference == "EX-000102").Select(p => p.Id).SingleAsync();
+            var leoAccount = await db.DpAccounts.Where(a => a.PersonId == leo).Select(a => a.Id).SingleAsync();
+            var receipt = await db.Receipts.Where(r => r.AccountId == leoAccount).Select(r => r.Id).FirstAsync();
+            var entry = await db.LedgerEntries.Where(e => e.AccountId == leoAccount && e.Payee == MoneyWalletDemo.ExplainedPayee).Select(e => e.Id).SingleAsync();
+            var rule = await db.CategoryRules.Select(r => r.Id).FirstAsync();
+            var run = await db.PaymentRuns.Where(r => r.Status == Domain.Finance.PaymentRunStatus.Confirmed)
+                .OrderByDescending(r => r.PayOn).Select(r => r.Id).FirstAsync();
+            var flag = await Finance.MoneyTestData.FlagForAsync(db, account);
+            return (amara, admin, arrangement, task, review, import, map, account, receipt, entry, rule, run, flag);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using DirectPayments.Data.Platform;
+using DirectPayments.Domain.Finance;
 using DirectPayments.Domain.Journey;
 using DirectPayments.Domain.Platform;
 using DirectPayments.Testing;
@@ -91,18 +92,27 @@ public abstract class TenancyTests(TestApp app)
         await client.SignInAsync(DemoSeeder.Accounts.Single(a => a.Role == Role.CouncilAdmin).Email);
         using var manager = app.CreateClient();
         await manager.SignInAsync(DemoSeeder.Accounts.Single(a => a.Role == Role.Manager).Email);
-        var (key, _, _) = await CreateApiKeyAsync(exampleshire, $"{ApiScopes.PeopleRead} {ApiScopes.PeopleWrite} {ApiScopes.JourneyRead} {ApiScopes.JourneyWrite}");
+        using var finance = app.CreateClient();
+        await finance.SignInAsync(DemoSeeder.Accounts.Single(a => a.Role == Role.FinanceOfficer).Email);
+        var (key, _, _) = await CreateApiKeyAsync(exampleshire,
+            $"{ApiScopes.PeopleRead} {ApiScopes.PeopleWrite} {ApiScopes.JourneyRead} {ApiScopes.JourneyWrite} {ApiScopes.StatementsPush} {ApiScopes.MoneyRead} {ApiScopes.MoneyWrite}");
         client.Http.DefaultRequestHeaders.Authorization = null;
 
         // Route values that name no record, such as an error page's status code.
-        string[] notRecords = ["code", "documentName", "version"];
+        string[] notRecords = ["code", "documentName", "version", "format"];
         var routes = EndpointCatalogue.Routes(app.Services).Where(r => r.Parameters.Except(notRecords).Any()).ToList();
         Assert.NotEmpty(routes);
         foreach (var route in routes)
         {
-            var path = route.Pattern.Replace("{version}", "1", StringComparison.Ordinal);
+            var path = route.Pattern.Replace("{version}", "1", StringComparison.Ordinal).Replace("{format}", "csv", StringComparison.Ordinal);
             foreach (var parameter in route.Parameters.Except(notRecords))
             {
+                if (parameter == "entryId")
+                {
+                    // Ledger entries have numeric ids given by the database.
+                    path = path.Replace("{entryId}", _otherEntryId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+                    continue;
+                }
                 Assert.True(other.TryGetValue(parameter, out var id), $"The tenancy test does not know which record '{parameter}' in {route.Pattern} names: add it to OtherCouncilRecordsAsync");
                 path = path.Replace("{" + parameter + "}", id.ToString(), StringComparison.Ordinal);
             }
@@ -120,14 +130,17 @@ public abstract class TenancyTests(TestApp app)
             else
             {
                 // The administrator may use the admin pages; the journey's pages are for caseload staff, so a
-                // manager asks where the administrator is refused by role. Either way the record must be 404.
+                // manager asks where the administrator is refused by role, and a finance officer where both are
+                // (the money pages). Either way the record must be 404.
                 var asker = client;
-                using (var first = await client.GetAsync(path))
+                foreach (var next in new[] { manager, finance })
                 {
-                    if (first.StatusCode == HttpStatusCode.Forbidden)
+                    using var first = await asker.GetAsync(path);
+                    if (first.StatusCode != HttpStatusCode.Forbidden)
                     {
-                        asker = manager;
+                        break;
                     }
+                    asker = next;
                 }
                 using var get = await asker.GetAsync(path);
                 Assert.True(get.StatusCode == HttpStatusCode.NotFound, $"GET {path} gave {(int)get.StatusCode}");
@@ -178,6 +191,8 @@ public abstract class TenancyTests(TestApp app)
         }
     }
 
+    private long _otherEntryId;
+
     /// <summary>One record of each kind that a route can name, all in the second council.</summary>
     private async Task<Dictionary<string, Guid>> OtherCouncilRecordsAsync(Guid otherborough)
     {
@@ -197,10 +212,52 @@ public abstract class TenancyTests(TestApp app)
             var arrangement = await db.Arrangements.SingleAsync(a => a.PersonId == person.Id);
             var task = await db.Tasks.FirstAsync(t => t.ArrangementId == arrangement.Id);
             var review = await db.Reviews.FirstAsync(r => r.ArrangementId == arrangement.Id);
+            var account = await db.DpAccounts.FirstAsync(a => a.ArrangementId == arrangement.Id);
+            var map = await db.ColumnMaps.FirstOrDefaultAsync();
+            if (map is null)
+            {
+                map = new DirectPayments.Domain.Finance.ColumnMap
+                {
+                    Id = Guid.NewGuid(), Name = "Other map", DateFormat = "dd/MM/yyyy", DateColumn = "Date", DescriptionColumn = "Details",
+                    AmountColumn = "Amount", CreatedByName = "Test",
+                };
+                db.ColumnMaps.Add(map);
+            }
+            var import = await db.StatementImports.FirstOrDefaultAsync();
+            if (import is null)
+            {
+                import = new DirectPayments.Domain.Finance.StatementImport
+                {
+                    Id = Guid.NewGuid(), ColumnMapName = "minimal", FileName = "other.csv", FileSha256 = "", ImportedByName = "Test",
+                    Status = DirectPayments.Domain.Finance.ImportStatus.Rejected, Report = "line 2: test",
+                };
+                db.StatementImports.Add(import);
+            }
+            await db.SaveChangesAsync();
+            // Money: Nora's account, with a spend, its receipt and a category rule of her council.
+            var receipt = await db.Receipts.FirstOrDefaultAsync(r => r.AccountId == account.Id);
+            if (receipt is null)
+            {
+                receipt = new Receipt { Id = Guid.NewGuid(), AccountId = account.Id, SpentOn = account.OpenedOn, AmountPence = 500, Category = CostCategory.Transport, Description = "Bus fare", ByName = "Nora Price" };
+                db.Receipts.Add(receipt);
+                var money = scope.ServiceProvider.GetRequiredService<DirectPayments.Web.Features.Finance.MoneyActions>();
+                money.Post([new LedgerEntry
+                {
+                    AccountId = account.Id, Debit = LedgerBook.Spending, Credit = LedgerBook.Cash, AmountPence = 500, OccurredOn = account.OpenedOn,
+                    Source = EntrySource.Receipt, SourceId = receipt.Id, LineNumber = 1, Description = "Bus fare", Category = CostCategory.Transport,
+                }], "money.receipt.posted", nameof(Receipt), receipt.Id.ToString(), person.Id);
+                db.CategoryRules.Add(new CategoryRule { Id = Guid.NewGuid(), Contains = "OTHERBOROUGH BUSES", Category = CostCategory.Transport, CreatedByName = "Test" });
+                await db.SaveChangesAsync();
+            }
+            _otherEntryId = await db.LedgerEntries.Where(e => e.SourceId == receipt.Id).Select(e => e.Id).SingleAsync();
+            var rule = await db.CategoryRules.Select(r => r.Id).FirstAsync();
+            var run = await db.PaymentRuns.FirstAsync(r => r.Status == Domain.Finance.PaymentRunStatus.Confirmed);
+            var flag = await Finance.MoneyTestData.FlagForAsync(db, account.Id);
             return new Dictionary<string, Guid>
             {
                 ["personId"] = person.Id, ["userId"] = user.Id, ["apiKeyId"] = keyId,
                 ["arrangementId"] = arrangement.Id, ["taskId"] = task.Id, ["reviewId"] = review.Id,
+                ["accountId"] = account.Id, ["mapId"] = map.Id, ["importId"] = import.Id, ["receiptId"] = receipt.Id, ["ruleId"] = rule, ["runId"] = run.Id, ["flagId"] = flag,
             };
         }
     }

@@ -1228,6 +1228,47 @@ namespace DirectPayments.Data.Migrations.Postgres
                     b.ToTable("reclaims", (string)null);
                 });
 
+            modelBuilder.Entity("DirectPayments.Domain.Finance.SpendingPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("council_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by_name");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_spending_policies");
+
+                    b.HasIndex("CouncilId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_spending_policies_council_id");
+
+                    b.ToTable("spending_policies", (string)null);
+                });
+
             modelBuilder.Entity("DirectPayments.Domain.Finance.StatementImport", b =>
                 {
                     b.Property<Guid>("Id")

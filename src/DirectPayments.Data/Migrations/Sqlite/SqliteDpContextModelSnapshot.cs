@@ -1221,6 +1221,47 @@ namespace DirectPayments.Data.Migrations.Sqlite
                     b.ToTable("reclaims", (string)null);
                 });
 
+            modelBuilder.Entity("DirectPayments.Domain.Finance.SpendingPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by_name");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_spending_policies");
+
+                    b.HasIndex("CouncilId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_spending_policies_council_id");
+
+                    b.ToTable("spending_policies", (string)null);
+                });
+
             modelBuilder.Entity("DirectPayments.Domain.Finance.StatementImport", b =>
                 {
                     b.Property<Guid>("Id")

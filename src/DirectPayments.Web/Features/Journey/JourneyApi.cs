@@ -354,7 +354,7 @@ public static class JourneyApi
         {
             return ArrangementNotFound();
         }
-        if (AssessmentOutcome.CanRecordAt(arrangement.Stage) is { } refusal)
+        if (AssessmentRules.CanRecord(arrangement.Stage) is { } refusal)
         {
             return TypedResults.Problem(Refused(StatusCodes.Status409Conflict, refusal, arrangement.Stage));
         }
@@ -381,7 +381,7 @@ public static class JourneyApi
                 errors["needLevel"] = [$"needLevel must be one of {AllowedValues<NeedLevel>()}"];
             }
         }
-        foreach (var error in AssessmentOutcome.Validate(body.AssessmentReference, assessedOn, arrangement.EnquiryOn, journey.Today, body.EligibleNeeds, needLevel))
+        foreach (var error in AssessmentRules.Validate(body.AssessmentReference, assessedOn, body.EligibleNeeds, needLevel, arrangement.EnquiryOn, journey.Today))
         {
             // A date or level that could not be read has already been reported more precisely.
             errors.TryAdd(CamelCase(error.Field), [error.Message]);
@@ -391,12 +391,13 @@ public static class JourneyApi
             return Invalid(errors);
         }
 
-        AssessmentOutcome.Apply(arrangement, body.AssessmentReference!, on, body.EligibleNeeds!, level);
+        AssessmentRules.Apply(arrangement, body.AssessmentReference!, on, body.EligibleNeeds!, level);
         var today = journey.Today;
-        var tool = await db.AllocationToolVersions.AsNoTracking().Include(v => v.Rates).Where(v => v.EffectiveFrom <= today)
-            .OrderByDescending(v => v.Version).FirstOrDefaultAsync();
+        var versions = await db.AllocationToolVersions.AsNoTracking().Include(v => v.Rates).Where(v => v.EffectiveFrom <= today).ToListAsync();
+        var tool = AssessmentRules.InForce(versions, today);
         var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == arrangement.PersonId);
-        if (AssessmentOutcome.IndicativeBudget(tool, person, on, level) is { } indicative)
+        // Without a rate the outcome is still recorded from the case system; the page asks for the rate first.
+        if (AssessmentRules.Indicative(tool, person, on, level) is ({ } indicative, _))
         {
             arrangement.IndicativeWeeklyPence = indicative.Pence;
             arrangement.AllocationToolVersionId = tool!.Id;

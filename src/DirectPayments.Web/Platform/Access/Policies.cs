@@ -73,6 +73,9 @@ public static class Policies
     /// <summary>Change the monitoring thresholds and the oversight scoring.</summary>
     public const string EditMonitoringSettings = nameof(EditMonitoringSettings);
 
+    /// <summary>Add, change and delete the spending category rules: support workers and the finance team (others read them).</summary>
+    public const string EditCategoryRules = nameof(EditCategoryRules);
+
     public const string ApiMoneyRead = nameof(ApiMoneyRead);
 
     public const string ApiMoneyWrite = nameof(ApiMoneyWrite);
@@ -110,6 +113,7 @@ public static class Policies
         [SupportConversations] = [Role.SupportWorker, Role.FinanceOfficer, Role.Practitioner, Role.Manager],
         [RecordReclaim] = [Role.FinanceOfficer, Role.Manager],
         [EditMonitoringSettings] = [Role.FinanceOfficer, Role.Manager],
+        [EditCategoryRules] = [Role.SupportWorker, Role.FinanceOfficer],
     };
 
     public static void Add(AuthorizationOptions options)

@@ -17,7 +17,7 @@ public sealed record DemoAccount(Role Role, string Email, string DisplayName, st
 /// council. Running it again changes nothing.
 /// </summary>
 public sealed class DemoSeeder(DpDbContext db, UserManager<AppUser> users, ActorContext actor, TimeProvider clock, JourneyBuilder journeys, ILogger<DemoSeeder> logger,
-    MoneyMonitoringDemo moneyMonitoring)
+    MoneyPaymentsDemo payments, MoneyStatementsDemo statements, MoneyMonitoringDemo moneyMonitoring)
 {
     /// <summary>The password of every demo account. Demo accounts are for trying the platform, never for real data.</summary>
     public const string Password = "Exampleshire demo 2026";
@@ -118,6 +118,10 @@ public sealed class DemoSeeder(DpDbContext db, UserManager<AppUser> users, Actor
         }
         await db.SaveChangesAsync(cancellationToken);
         await SeedJourneysAsync(council.Id, people, today);
+        // Money (issue #4): payment runs first, then the card statement, then the wallet's receipts.
+        await payments.SeedAsync(today);
+        await statements.SeedAsync(council.Id, people[0], cancellationToken);
+        await MoneyWalletDemo.SeedAsync(db, clock, cancellationToken);
 
         actor.System("seed", other.Id);
         db.OrganisationContracts.Add(new OrganisationContract
@@ -135,6 +139,7 @@ public sealed class DemoSeeder(DpDbContext db, UserManager<AppUser> users, Actor
         // The second council has its own journey, so tests can check nothing of it shows in the first.
         var noraArrangement = await journeys.WalkToAsync(nora, Stage.Active, new JourneyShape { StartedDaysAgo = 250 });
         await journeys.AddReviewAsync(noraArrangement, today.AddDays(-10));
+        await payments.SeedAsync(today);
         // Monitoring goes last, after the money other parts of the demo seed (issue #4).
         await moneyMonitoring.SeedAsync(council.Id, cancellationToken);
         logger.LogInformation("Seeded the demo council {CouncilId} and a second council {OtherCouncilId}", council.Id, other.Id);

@@ -167,12 +167,20 @@ public static class WebApp
         services.AddScoped<DemoSeeder>();
         services.AddScoped<MoneyMonitoringDemo>();
         services.AddScoped<JourneyBuilder>();
+        services.AddScoped<MoneyStatementsDemo>();
         services.AddScoped<DirectPayments.Web.Features.Journey.JourneyActions>();
         services.AddScoped<DirectPayments.Web.Features.Finance.MoneyActions>();
         services.Configure<DirectPayments.Web.Features.Finance.Import.StatementImportSettings>(configuration.GetSection("Money:Statements"));
         services.AddScoped<DirectPayments.Web.Features.Finance.Import.StatementImporter>();
         services.AddScoped<DirectPayments.Web.Features.Finance.Import.LedgerReversals>();
         DirectPayments.Web.Features.Finance.Monitoring.MonitoringRegistration.AddMoneyMonitoring(services, configuration);
+        services.AddScoped<DirectPayments.Web.Features.Finance.Wallet.WalletFigures>();
+        services.AddScoped<DirectPayments.Web.Features.Finance.Wallet.CategoryLearning>();
+        services.AddScoped<DirectPayments.Web.Features.Finance.Wallet.MoneyExport>();
+        services.AddScoped<DirectPayments.Web.Features.Finance.Payments.PaymentRuns>();
+        services.AddScoped<DirectPayments.Web.Features.Finance.Payments.Contributions>();
+        services.AddScoped<DirectPayments.Web.Platform.Demo.MoneyPaymentsDemo>();
+        services.Configure<DirectPayments.Web.Features.Finance.Payments.PaymentSettings>(configuration.GetSection("Payments"));
         services.AddMemoryCache();
         services.AddScoped<DirectPayments.Web.Platform.Branding.CouncilBranding>();
         DirectPayments.Web.Platform.Pdf.PdfRegistration.AddPdfRendering(services, configuration);
@@ -229,6 +237,8 @@ public static class WebApp
         JourneyApi.Map(app);
         DirectPayments.Web.Features.Finance.StatementsApi.Map(app);
         DirectPayments.Web.Features.Finance.MonitoringApi.Map(app);
+        DirectPayments.Web.Features.Finance.Wallet.WalletApi.Map(app);
+        DirectPayments.Web.Features.Finance.PaymentsApi.Map(app);
     }
 
     /// <summary>Applies migrations on start (and the demo council on first start with SQLite, or when asked).</summary>

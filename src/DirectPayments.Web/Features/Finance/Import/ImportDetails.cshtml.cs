@@ -21,7 +21,7 @@ public sealed class ImportDetailsModel(DpDbContext db, LedgerReversals reversals
 
     [FromRoute] public Guid ImportId { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     [BindProperty] public string? Reason { get; set; }
 

@@ -28,7 +28,7 @@ public sealed class ImportsModel(DpDbContext db, StatementImporter importer) : P
 
     [BindProperty] public string? AccountReference { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     [BindProperty(SupportsGet = true)] public bool TooLarge { get; set; }
 

@@ -160,7 +160,7 @@ public static class StatementReader
         using var parser = new CsvParser(reader, config);
         if (!parser.Read())
         {
-            return new StatementRead([], ["The file has no header line. The first line must name the columns."], 1, 0);
+            return new StatementRead([], ["The file has no header line. The first line must name the columns."], 0, 1);
         }
         var header = parser.Record ?? [];
         if (header.Length > 0)
@@ -178,7 +178,7 @@ public static class StatementReader
             var found = string.Join(", ", header.Select(h => $"\"{h.Trim()}\""));
             return new StatementRead([],
                 [$"line 1: the header has no {Join(missing.Select(m => $"\"{m}\""))} column{(missing.Count == 1 ? "" : "s")} for the \"{layout.Name}\" layout. It has {found}. Check you chose the right column map."],
-                1, 0);
+                0, 1);
         }
         int Col(string? name) => name is null ? -1 : index[name];
         var date = Col(layout.DateColumn);

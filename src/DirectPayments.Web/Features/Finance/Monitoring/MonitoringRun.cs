@@ -227,17 +227,12 @@ public sealed class MonitoringRun(IServiceScopeFactory scopes, TimeProvider cloc
     /// <summary>Each arrangement's plan categories: the agreed plan's, or the newest plan's when none is agreed.</summary>
     private static async Task<Dictionary<Guid, IReadOnlySet<CostCategory>>> PlanCategoriesAsync(DpDbContext db, CancellationToken ct)
     {
-        // A join rather than SelectMany over the collection, which SQLite cannot translate (it needs APPLY).
-        var rows = await db.SupportPlans.AsNoTracking()
-            .Join(db.Set<PlanCost>().AsNoTracking(), p => p.Id, c => c.PlanId, (p, c) => new { p.ArrangementId, PlanId = p.Id, p.Status, p.Version, c.Category })
+        var plans = await db.SupportPlans.AsNoTracking()
+            .Select(p => new { p.ArrangementId, p.Status, p.Version, Categories = p.Costs.Select(c => c.Category).ToList() })
             .ToListAsync(ct);
-        return rows.GroupBy(r => r.ArrangementId).ToDictionary(
+        return plans.GroupBy(p => p.ArrangementId).ToDictionary(
             g => g.Key,
-            g =>
-            {
-                var plan = g.OrderBy(r => r.Status == PlanStatus.Agreed ? 0 : 1).ThenByDescending(r => r.Version).First().PlanId;
-                return (IReadOnlySet<CostCategory>)g.Where(r => r.PlanId == plan).Select(r => r.Category).ToHashSet();
-            });
+            g => (IReadOnlySet<CostCategory>)g.OrderBy(p => p.Status == PlanStatus.Agreed ? 0 : 1).ThenByDescending(p => p.Version).First().Categories.ToHashSet());
     }
 
     /// <summary>

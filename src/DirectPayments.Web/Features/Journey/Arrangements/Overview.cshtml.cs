@@ -45,6 +45,9 @@ public sealed class OverviewModel(DpDbContext db, JourneyActions journey) : Page
 
     public IReadOnlyList<(string Text, string Href)> StepLinks { get; private set; } = [];
 
+    /// <summary>The direct payment's money account, for staff who may see its totals (issue #4).</summary>
+    public Guid? MoneyAccountId { get; private set; }
+
     public IReadOnlyList<(Stage To, string Text)> OtherMoves { get; private set; } = [];
 
     public DateOnly Today => journey.Today;
@@ -87,6 +90,11 @@ public sealed class OverviewModel(DpDbContext db, JourneyActions journey) : Page
         Reviews = await db.Reviews.AsNoTracking().Where(r => r.ArrangementId == arrangement.Id)
             .OrderByDescending(r => r.HeldOn).Select(r => new ReviewRow(r.Id, r.HeldOn, r.IsFullReview)).ToListAsync();
         StepLinks = Links(arrangement.Id, furthest);
+        if (Policies.RolePolicies[Policies.ViewAccount].Contains(User.AppRole() ?? Role.CouncilAdmin) && User.AppRole() != Role.Person)
+        {
+            MoneyAccountId = await db.DpAccounts.AsNoTracking().Where(d => d.ArrangementId == arrangement.Id)
+                .OrderBy(d => d.ClosedOn != null).ThenByDescending(d => d.OpenedOn).Select(d => (Guid?)d.Id).FirstOrDefaultAsync();
+        }
         if (CanManage)
         {
             OtherMoves = [.. JourneyRules.Targets(arrangement.Stage)

@@ -44,13 +44,19 @@ public sealed class WhoHasLookedModel(DpDbContext db) : PageModel
             EnglandClock.ToEnglandTime(e.OccurredAt),
             e.ActorUserId is { } id && names.TryGetValue(id, out var n) ? $"{n.DisplayName} ({n.Role.Label()})"
                 : e.Actor.StartsWith("api-key", StringComparison.Ordinal) ? "One of the council's computer systems" : "The service itself",
-            Describe(e.Action)))];
+            Describe(e.Action, e.Reason)))];
         Paging = new Paging(page, Paging.DefaultPageSize, total, n => $"/people/{person.Id}/who-has-looked?page={n}");
         return Page();
     }
 
-    private static string Describe(string action) => action switch
+    private static string Describe(string action, string? reason) => action switch
     {
+        "money.lines.viewed" => $"Opened the individual payments in and out of the money account. Reason given: {reason}",
+        "money.exported" => "Downloaded the whole money record",
+        "money.entry.noted" => "Added a note or category to a payment",
+        "money.receipt.posted" => "Recorded a cash or paper spend",
+        "account.viewed" => "Looked at the money account's totals",
+        "receipt.downloaded" => "Opened the photo or PDF of a receipt",
         "person.viewed" => "Looked at the record",
         "person.updated" => "Changed the record",
         "person.created" => "Created the record",
@@ -80,5 +86,7 @@ public sealed class WhoHasLookedModel(DpDbContext db) : PageModel
         ["caseTask"] = "a task such as a visit",
         ["suitability"] = "the suitability decision",
         ["funding"] = "the budget decision",
+        ["receipt"] = "a receipt",
+        ["dpAccount"] = "the money account",
     };
 }

@@ -67,7 +67,12 @@ public sealed class AssessmentModel(DpDbContext db, JourneyActions journey) : Pa
         }
         var today = journey.Today;
         // The date binder has already reported dates that are not real, such as 31 2 2026.
-        foreach (var error in AssessmentRules.Validate(AssessmentReference, AssessedOn, EligibleNeeds, NeedLevel, Route, Arrangement.EnquiryOn, today))
+        var errors = AssessmentRules.Validate(AssessmentReference, AssessedOn, EligibleNeeds, NeedLevel, Arrangement.EnquiryOn, today).ToList();
+        if (AssessmentRules.CheckRoute(Route) is { } routeError)
+        {
+            errors.Add(routeError);
+        }
+        foreach (var error in errors)
         {
             if (error.Field != nameof(AssessedOn) || !DateRejected(nameof(AssessedOn)))
             {
@@ -88,17 +93,14 @@ public sealed class AssessmentModel(DpDbContext db, JourneyActions journey) : Pa
 
         var versions = await db.AllocationToolVersions.AsNoTracking().Include(v => v.Rates).Where(v => v.EffectiveFrom <= today).ToListAsync();
         var tool = AssessmentRules.InForce(versions, today);
-        var (weekly, noRate) = AssessmentRules.Indicative(tool, Person.AgeBandOn(today), NeedLevel!.Value);
+        var (weekly, noRate) = AssessmentRules.Indicative(tool, Person, AssessedOn!.Value, NeedLevel!.Value);
         if (noRate is not null)
         {
             ModelState.AddModelError(nameof(NeedLevel), noRate.Message);
             return Page();
         }
 
-        Arrangement.AssessmentReference = AssessmentReference!.Trim();
-        Arrangement.AssessedOn = AssessedOn;
-        Arrangement.EligibleNeeds = EligibleNeeds!.Trim();
-        Arrangement.NeedLevel = NeedLevel;
+        AssessmentRules.Apply(Arrangement, AssessmentReference!, AssessedOn.Value, EligibleNeeds!, NeedLevel.Value);
         Arrangement.Route = Route!.Value;
         Arrangement.IndicativeWeeklyPence = weekly!.Value.Pence;
         Arrangement.AllocationToolVersionId = tool!.Id;

@@ -62,10 +62,13 @@ public sealed class AuditSampleModel(DpDbContext db, MoneyActions money) : PageM
                     where s.Month == month
                     join a in db.DpAccounts.AsNoTracking() on s.AccountId equals a.Id
                     join p in db.People.AsNoTracking() on a.PersonId equals p.Id
-                    select new Row(s.Id, a.Id, a.Reference, p.GivenName, p.FamilyName, s.Score, s.Reasons, s.AuditedOn, s.Findings);
+                    select new { s, a, p };
         var page = Paging.Clamp(PageNumber);
         var total = await query.CountAsync();
-        Rows = await query.OrderByDescending(r => r.Score).ThenBy(r => r.Reference).Skip((page - 1) * Paging.DefaultPageSize).Take(Paging.DefaultPageSize).ToListAsync();
+        Rows = await query.OrderByDescending(x => x.s.Score).ThenBy(x => x.a.Reference)
+            .Skip((page - 1) * Paging.DefaultPageSize).Take(Paging.DefaultPageSize)
+            .Select(x => new Row(x.s.Id, x.a.Id, x.a.Reference, x.p.GivenName, x.p.FamilyName, x.s.Score, x.s.Reasons, x.s.AuditedOn, x.s.Findings))
+            .ToListAsync();
         Paging = new Paging(page, Paging.DefaultPageSize, total, n => $"/money/audit-sample?page={n}");
     }
 }
