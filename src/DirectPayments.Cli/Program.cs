@@ -21,6 +21,7 @@ public static class Program
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(DirectPayments.Cli.Commands.Finance.MonitorCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
         return root.Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
     }
 }
