@@ -44,8 +44,7 @@ public sealed class MoneyPaymentsDemo(DpDbContext db, PaymentRuns runs, MoneyAct
             await runs.ConfirmAsync(run.Id, Who.System);
         }
 
-        // Contributions paid into net accounts on the day after each payment, all but the latest, up to
-        // the demo card statement's first day: from then on the statement itself shows them.
+        // Contributions paid into net accounts on the day after each payment, all but the latest.
         foreach (var group in schedules.Where(s => s.Basis == PaymentBasis.Net && s.WeeklyContributionPence > 0).GroupBy(s => s.AccountId))
         {
             var account = accounts.Single(a => a.Id == group.Key);
@@ -53,7 +52,7 @@ public sealed class MoneyPaymentsDemo(DpDbContext db, PaymentRuns runs, MoneyAct
             foreach (var schedule in group)
             {
                 var dates = PaymentRules.DueDates(schedule, today).ToList();
-                foreach (var due in dates.Take(Math.Max(0, dates.Count - 1)).Where(d => d.AddDays(1) <= today && d.AddDays(1) < MoneyStatementsDemo.CoversFrom(today)))
+                foreach (var due in dates.Take(Math.Max(0, dates.Count - 1)).Where(d => d.AddDays(1) <= today))
                 {
                     entries.Add(new LedgerEntry
                     {

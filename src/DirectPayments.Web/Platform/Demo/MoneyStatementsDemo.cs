@@ -12,11 +12,12 @@ using Microsoft.EntityFrameworkCore;
 namespace DirectPayments.Web.Platform.Demo;
 
 /// <summary>
-/// Demo statement data (issue #4): a handful of category rules, and twelve weeks of Amara's card
-/// statement imported through the real importer with the card-provider layout: her personal
-/// assistant's wages, an agency, taxi rides, two genuine identical bus fares on one day, a cash
-/// withdrawal, one purchase no rule sorts, and her contributions. No council payments: the payment
-/// run demo adds those.
+/// Demo statement data (issue #4): a handful of category rules, and Amara's card statement from her
+/// first payment to three days ago, imported through the real importer with the card-provider
+/// layout: her personal assistant's wages, taxi rides, a payroll service fee, one agency invoice (the
+/// plan does not include an agency, so monitoring opens a conversation about it), two genuine
+/// identical bus fares on one day, a cash withdrawal and one purchase no rule sorts. No council
+/// payments or contributions: the payment run demo adds those.
 /// </summary>
 public sealed class MoneyStatementsDemo(DpDbContext db, StatementImporter importer, TimeProvider clock)
 {
@@ -60,8 +61,7 @@ public sealed class MoneyStatementsDemo(DpDbContext db, StatementImporter import
         {
             return;
         }
-        var schedule = await db.PaymentSchedules.AsNoTracking().Where(s => s.AccountId == account.Id).OrderByDescending(s => s.StartsOn).FirstOrDefaultAsync(ct);
-        var csv = Statement(account.Reference, clock.TodayInEngland(), schedule?.WeeklyContributionPence ?? 0);
+        var csv = Statement(account.Reference, clock.TodayInEngland(), account.OpenedOn);
         await using var content = new MemoryStream(Encoding.UTF8.GetBytes(csv));
         var outcome = await importer.ImportAsync(new ImportRequest(content, FileName, "card-provider", null, ImportChannel.Cli, new Who(null, "Demo data")), ct);
         if (!outcome.Accepted)
@@ -70,39 +70,32 @@ public sealed class MoneyStatementsDemo(DpDbContext db, StatementImporter import
         }
     }
 
-    /// <summary>The first day the demo statement covers; contributions before it are seeded with the payments.</summary>
-    public static DateOnly CoversFrom(DateOnly today) => today.AddDays(-84);
-
-    /// <summary>The demo statement: twelve weeks up to three days ago, oldest first.</summary>
-    public static string Statement(string card, DateOnly today, long weeklyContributionPence)
+    /// <summary>The demo statement: from the day after the first payment to three days ago, oldest first.</summary>
+    public static string Statement(string card, DateOnly today, DateOnly firstPayment)
     {
         var lines = new List<(DateOnly On, string Description, string Merchant, long Pence)>();
-        var start = CoversFrom(today);
-        for (var week = 0; week < 12; week++)
+        var start = firstPayment.AddDays(1);
+        for (var week = 0; start.AddDays(week * 7) < today; week++)
         {
             var monday = start.AddDays(week * 7);
-            if (week % 2 == 0)
+            if (week % 2 == 1)
             {
                 lines.Add((monday, "PA WAGES J SMITH FPS", "J SMITH", -31_200));
             }
             lines.Add((monday.AddDays(2), "NORTHAM TAXI CO", "NORTHAM TAXIS", -1_450));
             if (week % 4 == 1)
             {
-                lines.Add((monday.AddDays(3), "BRIGHTCARE AGENCY LTD INV", "BRIGHTCARE", -42_000));
                 lines.Add((monday.AddDays(3), "SHIRE PAYROLL SERVICE FEE", "SHIRE PAYROLL", -1_800));
             }
-            if (week % 4 == 0 && weeklyContributionPence > 0)
-            {
-                lines.Add((monday.AddDays(1), "STANDING ORDER A OKAFOR CONTRIBUTION", "A OKAFOR", weeklyContributionPence * 4));
-            }
         }
+        lines.Add((start.AddDays(4), "BRIGHTCARE AGENCY LTD INV", "BRIGHTCARE", -12_000));
         // Two genuine identical bus fares on one day: both are kept.
-        var busDay = today.AddDays(-20);
+        var busDay = Later(start, today.AddDays(-20));
         lines.Add((busDay, "STAGECOACH BUS FARE", "STAGECOACH", -250));
         lines.Add((busDay, "STAGECOACH BUS FARE", "STAGECOACH", -250));
-        lines.Add((today.AddDays(-30), "ATM CASH NORTHAM HIGH ST", "ATM", -4_000));
-        lines.Add((today.AddDays(-12), "ONLINE MARKETPLACE ORDER 4471", "ONLINE MARKETPLACE", -2_399));
-        lines.Add((today.AddDays(-9), "NORTHAM CINEMA", "NORTHAM CINEMA", -1_100));
+        lines.Add((Later(start, today.AddDays(-30)), "ATM CASH NORTHAM HIGH ST", "ATM", -4_000));
+        lines.Add((Later(start, today.AddDays(-12)), "ONLINE MARKETPLACE ORDER 4471", "ONLINE MARKETPLACE", -2_399));
+        lines.Add((Later(start, today.AddDays(-9)), "NORTHAM CINEMA", "NORTHAM CINEMA", -1_100));
         var builder = new StringBuilder("Transaction ID,Date,Card Reference,Description,Merchant,Amount,Balance\n");
         var n = 0;
         foreach (var (on, description, merchant, pence) in lines.Where(l => l.On < today.AddDays(-2)).OrderBy(l => l.On))
@@ -112,4 +105,6 @@ public sealed class MoneyStatementsDemo(DpDbContext db, StatementImporter import
         }
         return builder.ToString();
     }
+
+    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
 }
