@@ -33,6 +33,9 @@ public abstract class WalletTests(TestApp app)
     {
         app.SkipIfUnavailable();
         var ids = await IdsAsync();
+        using var before = app.CreateClient();
+        await before.SignInAsync(Amara);
+        var spentBefore = SpentRecent(await before.GetPageAsync("/my-direct-payment/wallet"), "Personal assistant");
         await PostAsync(ids.AmaraAccount, LedgerBook.Council, LedgerBook.Wallet, 120_000, null, "Payment from the council");
         await PostAsync(ids.AmaraAccount, LedgerBook.Wallet, LedgerBook.Spending, 15_000, CostCategory.PersonalAssistant, "PAYROLL SERVICES LTD");
         var (balance, weekly) = await BalanceAndWeeklyAsync(ids.AmaraAccount);
@@ -50,8 +53,8 @@ public abstract class WalletTests(TestApp app)
         Assert.Equal("img", chart.GetAttribute("role"));
         Assert.NotNull(chart.QuerySelector("title"));
         Assert.Contains("Personal assistant", chart.QuerySelector("desc")!.TextContent, StringComparison.Ordinal);
-        var row = page.QuerySelectorAll("#table-recent tbody tr").Single(r => r.QuerySelector("th")!.TextContent.StartsWith("Personal assistant", StringComparison.Ordinal));
-        Assert.Contains("£150.00", row.TextContent, StringComparison.Ordinal);
+        // The table's "spent" figure for the last 4 weeks went up by exactly the £150.00 just spent.
+        Assert.Equal(spentBefore + new Money(15_000), SpentRecent(page, "Personal assistant"));
         Assert.NotEmpty(page.QuerySelectorAll("#upcoming-payments li"));
     }
 
@@ -549,6 +552,12 @@ public abstract class WalletTests(TestApp app)
         var client = app.CreateClient().Http;
         client.DefaultRequestHeaders.Authorization = new("Bearer", key);
         return client;
+    }
+
+    private static Money SpentRecent(AngleSharp.Dom.IDocument page, string category)
+    {
+        var row = page.QuerySelectorAll("#table-recent tbody tr").SingleOrDefault(r => r.QuerySelector("th")!.TextContent.StartsWith(category, StringComparison.Ordinal));
+        return row is null ? Money.Zero : Money.TryParsePounds(row.QuerySelectorAll("td")[1].TextContent.Trim()) ?? throw new InvalidOperationException("The spent cell is not an amount.");
     }
 }
 
